@@ -1,0 +1,16 @@
+// The command-line front end: one file per subcommand, each adding itself to the CLI11 app.
+//
+// A subcommand's callback stores its exit code in `exit_code`; main() returns it. Subcommands
+// never open a window. Exit codes: 0 success, 1 the input had problems (errors, divergence),
+// 2 a usage error.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace impasse::cli {
+
+// (subcommands are declared here as they are added)
+
+}  // namespace impasse::cli

@@ -1,0 +1,19 @@
+// The simulator's window. run() opens it and returns the process exit code when it closes.
+#pragma once
+
+#include <string>
+
+namespace impasse::gui {
+
+struct Options {
+    int frames = 0;               // > 0: render this many frames, then exit (tests, screenshots)
+    std::string screenshot;       // write the last frame as PNG here
+    std::string data_dir;         // user data; default paths::default_user_data()
+    std::string extra_scenarios;  // a folder of the user's own scenarios
+    int width = 1280;
+    int height = 800;
+};
+
+int run(const Options& options);
+
+}  // namespace impasse::gui

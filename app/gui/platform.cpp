@@ -1,0 +1,119 @@
+#include "gui/platform.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <vector>
+
+namespace impasse::gui {
+namespace {
+
+void glfw_error(int code, const char* message) {
+    std::fprintf(stderr, "impasse: window system error %d: %s\n", code, message);
+}
+
+void on_content_scale(GLFWwindow* w, float, float) {
+    if (auto* p = static_cast<Platform*>(glfwGetWindowUserPointer(w))) p->request_redraw();
+}
+
+}  // namespace
+
+std::string Platform::open(const PlatformConfig& config) {
+    config_ = config;
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) return "cannot open a window: no display (set DISPLAY, or use a subcommand)";
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    window_ = glfwCreateWindow(config.width, config.height, config.title.c_str(), nullptr, nullptr);
+    if (!window_) return "cannot create an OpenGL 3.3 window";
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetWindowContentScaleCallback(window_, on_content_scale);
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(window_, &sx, &sy);
+    content_scale_ = sx > 0 ? sx : 1.0f;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ini_path_ = config.ini_path;
+    io.IniFilename = ini_path_.empty() ? nullptr : ini_path_.c_str();
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    imgui_ready_ = true;
+    return "";
+}
+
+Platform::~Platform() {
+    if (imgui_ready_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (window_) glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+int Platform::loop(const std::function<bool()>& frame) {
+    int drawn = 0;
+    while (!glfwWindowShouldClose(window_)) {
+        if (config_.frames > 0) {
+            glfwPollEvents();
+        } else if (redraw_frames_ > 0) {
+            glfwPollEvents();
+        } else {
+            // Sleep until input arrives; wake at least every few seconds to keep clocks fresh.
+            glfwWaitEventsTimeout(5.0);
+            redraw_frames_ = 3;
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        bool wants_more = frame();
+        ImGui::Render();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window_, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.10f, 0.11f, 0.13f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++drawn;
+        bool last = config_.frames > 0 && drawn >= config_.frames;
+        if (last && !config_.screenshot.empty()) {
+            if (!write_screenshot(config_.screenshot)) {
+                std::fprintf(stderr, "impasse: cannot write screenshot %s\n",
+                             config_.screenshot.c_str());
+                return 1;
+            }
+        }
+        glfwSwapBuffers(window_);
+        if (last) break;
+        if (wants_more)
+            redraw_frames_ = 3;
+        else if (redraw_frames_ > 0)
+            --redraw_frames_;
+    }
+    return 0;
+}
+
+bool Platform::write_screenshot(const std::string& path) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    if (w <= 0 || h <= 0) return false;
+    std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);
+    return stbi_write_png(path.c_str(), w, h, 3, pixels.data(), w * 3) != 0;
+}
+
+}  // namespace impasse::gui

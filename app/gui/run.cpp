@@ -1,0 +1,30 @@
+// gui::run: resolves folders, opens the platform window and drives the shell.
+#include <cstdio>
+
+#include "gui/gui.h"
+#include "gui/platform.h"
+#include "gui/shell.h"
+#include "impasse/paths.h"
+
+namespace impasse::gui {
+
+int run(const Options& options) {
+    Shell shell(options);
+    PlatformConfig pc;
+    pc.width = options.width;
+    pc.height = options.height;
+    pc.frames = options.frames;
+    pc.screenshot = options.screenshot;
+    std::string config_dir = paths::user_config();
+    if (paths::ensure_private_dir(config_dir).empty()) pc.ini_path = config_dir + "/imgui.ini";
+
+    Platform platform;
+    if (std::string err = platform.open(pc); !err.empty()) {
+        std::fprintf(stderr, "impasse: %s\n", err.c_str());
+        return 1;
+    }
+    shell.attach(platform);
+    return platform.loop([&] { return shell.frame(); });
+}
+
+}  // namespace impasse::gui

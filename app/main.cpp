@@ -1,0 +1,40 @@
+// impasse: with no subcommand, opens the simulator's window; with one, runs it headless.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.h"
+#include "gui/gui.h"
+#include "impasse/version.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{
+        "Impasse: practise resolving alliance ruptures with simulated patients.\n"
+        "With no subcommand, opens the simulator.",
+        "impasse"};
+    app.set_version_flag("--version", std::string("impasse ") + impasse::version_string());
+    app.require_subcommand(0, 1);
+
+    impasse::gui::Options gui;
+    app.add_option("--frames", gui.frames, "Render N frames, then exit (for tests)")
+        ->check(CLI::NonNegativeNumber);
+    app.add_option("--screenshot", gui.screenshot, "Write the last frame as PNG to PATH");
+    app.add_option("--data-dir", gui.data_dir,
+                   "Where your data lives (default ~/.local/share/impasse)");
+    app.add_option("--scenarios", gui.extra_scenarios, "An extra folder of scenarios to list");
+    app.add_option("--width", gui.width, "Window width in pixels")->check(CLI::Range(320, 10000));
+    app.add_option("--height", gui.height, "Window height in pixels")
+        ->check(CLI::Range(240, 10000));
+
+    int exit_code = 0;
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    }
+    if (app.get_subcommands().empty()) return impasse::gui::run(gui);
+    return exit_code;
+}

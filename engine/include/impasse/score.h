@@ -1,0 +1,52 @@
+// Score and Feedback: what the scorer says about one trainee response.
+//
+// The per-id arrays follow the order of vocabulary.h (principles(), counter_markers(),
+// resolution_strategies()). A principle score is in [0, 1]: how clearly the response shows it.
+// A counter-marker score is in [0, 1]: how clearly the response enacts that rupture-deepening
+// move. Evidence spans are byte offsets into the text that was scored (for an option: its
+// authored text), so the GUI can highlight the trainee's own words.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace impasse {
+
+constexpr size_t kPrincipleCount = 10;
+constexpr size_t kCounterMarkerCount = 8;
+constexpr size_t kStrategyCount = 10;
+
+struct EvidenceSpan {
+    std::string kind;  // "principle" | "counter_marker" | "strategy"
+    std::string id;
+    size_t start = 0;  // byte offset, inclusive
+    size_t end = 0;    // byte offset, exclusive
+    std::string text;  // the words themselves
+};
+
+struct Score {
+    double overall = 0.0;  // 0..100
+    std::array<double, kPrincipleCount> principles{};
+    std::array<double, kCounterMarkerCount> counter_markers{};
+    std::array<double, kStrategyCount> strategies{};
+    std::vector<EvidenceSpan> evidence;
+};
+
+struct FeedbackItem {
+    std::string id;     // principle or counter-marker id
+    std::string text;   // one sentence for the trainee
+    std::string quote;  // the trainee's own words that show it, may be empty
+};
+
+struct Feedback {
+    std::string summary;                 // one line
+    std::vector<FeedbackItem> did_well;  // principles shown
+    std::vector<FeedbackItem> missed;    // principles the moment called for, counter-markers
+    std::string toward_stage;            // stage id the response moves toward, may be empty
+    std::string authored;                // the scenario's feedback for a chosen option
+    std::string expert_says;             // "an expert might say ..."
+};
+
+}  // namespace impasse
