@@ -11,6 +11,6 @@ class App;
 
 namespace impasse::cli {
 
-// (subcommands are declared here as they are added)
+void add_paths(CLI::App& app, int& exit_code);
 
 }  // namespace impasse::cli
