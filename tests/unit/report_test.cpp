@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "impasse/report.h"
+#include "impasse/xapi.h"
 
 namespace fs = std::filesystem;
 
@@ -91,4 +92,22 @@ TEST_CASE("report: JSON and CSV carry every turn") {
           std::string::npos);
     CHECK(row.find(",0.9,") != std::string::npos);
     CHECK(row.find(",0.55,0.4,0.5") != std::string::npos);
+}
+
+TEST_CASE("xapi: one statement per turn and per drill, with stable ids") {
+    Fixture f;
+    auto data = impasse::collect_report(*f.store, {}, nullptr);
+    auto a = impasse::xapi_statements(data, {});
+    auto b = impasse::xapi_statements(data, {});
+    REQUIRE(a.size() == 2);
+    CHECK(a[0]["id"] == b[0]["id"]);
+    CHECK(a[0]["id"] != a[1]["id"]);
+    CHECK(a[0]["verb"]["id"] == "http://adlnet.gov/expapi/verbs/responded");
+    CHECK(a[0]["result"]["score"]["scaled"] == doctest::Approx(0.72));
+    CHECK(a[1]["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed");
+    CHECK(a[1]["result"]["success"] == true);
+    CHECK(a[0]["context"]["registration"] == a[1]["context"]["registration"]);
+    std::string id = a[0]["id"];
+    CHECK(id.size() == 36);
+    CHECK(id[14] == '8');
 }
