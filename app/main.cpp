@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(240, 10000));
 
     int exit_code = 0;
+    impasse::cli::add_score(app, exit_code);
 
     try {
         app.parse(argc, argv);

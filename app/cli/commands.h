@@ -12,5 +12,6 @@ class App;
 namespace impasse::cli {
 
 // (subcommands are declared here as they are added)
+void add_score(CLI::App& app, int& exit_code);  // score.cpp
 
 }  // namespace impasse::cli
