@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
 
     int exit_code = 0;
     impasse::cli::add_paths(app, exit_code);
+    impasse::cli::add_score(app, exit_code);
 
     try {
         app.parse(argc, argv);

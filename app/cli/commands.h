@@ -12,5 +12,6 @@ class App;
 namespace impasse::cli {
 
 void add_paths(CLI::App& app, int& exit_code);
+void add_score(CLI::App& app, int& exit_code);  // score.cpp
 
 }  // namespace impasse::cli

@@ -1,0 +1,203 @@
+// `impasse score`: score one response, or a JSONL batch, against the rubric.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/score_common.h"
+#include "impasse/rubric_scorer.h"
+#include "impasse/vocabulary.h"
+
+namespace impasse::cli {
+namespace {
+
+constexpr size_t kMaxLineBytes = 16 * 1024 * 1024;
+
+struct ScoreOptions {
+    std::string text;
+    bool json = false;
+    std::string jsonl;
+    std::string evaluate;
+    double threshold = 0.3;
+    std::string rubric;
+    std::string rupture_type;
+    std::vector<std::string> markers;
+    std::string stage;
+    std::string patient_line;
+};
+
+std::unique_ptr<Scorer> load_scorer(const ScoreOptions& o) {
+    std::string error;
+    std::unique_ptr<Scorer> s;
+    if (o.rubric.empty())
+        s = make_default_scorer(&error);
+    else
+        s = make_rubric_scorer(o.rubric, &error);
+    if (!s) std::cerr << error << "\n";
+    return s;
+}
+
+void bar(std::ostream& out, std::string_view label, double v) {
+    int n = static_cast<int>(v * 20 + 0.5);
+    std::string b(static_cast<size_t>(n), '#');
+    b.resize(20, '.');
+    char num[16];
+    std::snprintf(num, sizeof num, "%.2f", v);
+    out << "  " << label;
+    for (size_t i = label.size(); i < 34; ++i)
+        out << ' ';
+    out << b << "  " << num << "\n";
+}
+
+template <size_t N>
+void section(std::ostream& out, const char* title, const std::array<double, N>& v,
+             const std::vector<vocab::Term>& terms, const Score& s, const char* kind) {
+    out << title << "\n";
+    for (size_t i = 0; i < N; ++i) {
+        bar(out, terms[i].label, v[i]);
+        if (v[i] <= 0) continue;
+        std::string quotes;
+        for (const auto& e : s.evidence)
+            if (e.kind == kind && e.id == terms[i].id && quotes.size() < 120)
+                quotes += (quotes.empty() ? "" : ", ") + ("\"" + e.text + "\"");
+        if (!quotes.empty()) out << "      " << quotes << "\n";
+    }
+}
+
+void readable(std::ostream& out, const Score& s, const Feedback& fb) {
+    char head[64];
+    std::snprintf(head, sizeof head, "Overall %.0f / 100\n", s.overall);
+    out << head << fb.summary << "\n\n";
+    section(out, "Principles", s.principles, vocab::principles(), s, "principle");
+    section(out, "\nCounter-markers (moves that deepen a rupture)", s.counter_markers,
+            vocab::counter_markers(), s, "counter_marker");
+    int st = RubricScorer::likely_strategy(s);
+    out << "\nLikely strategy: "
+        << (st < 0 ? std::string("none")
+                   : std::string(vocab::resolution_strategies()[static_cast<size_t>(st)].label))
+        << "\n";
+    if (!fb.did_well.empty()) out << "\nWhat it did well\n";
+    for (const auto& item : fb.did_well)
+        out << "  - " << item.text << (item.quote.empty() ? "" : " (\"" + item.quote + "\")")
+            << "\n";
+    if (!fb.missed.empty()) out << "\nWhat it missed or risked\n";
+    for (const auto& item : fb.missed)
+        out << "  - " << item.text << (item.quote.empty() ? "" : " (\"" + item.quote + "\")")
+            << "\n";
+    if (!fb.toward_stage.empty())
+        out << "\nMoves toward: " << vocab::label(vocab::stages(), fb.toward_stage) << "\n";
+}
+
+// One JSONL line in, one JSON line out.
+std::string score_line(const Scorer& scorer, const std::string& line) {
+    nlohmann::ordered_json in = nlohmann::ordered_json::parse(line, nullptr, false);
+    nlohmann::ordered_json id = nullptr;
+    auto fail = [&](const std::string& msg) {
+        nlohmann::ordered_json o = nlohmann::ordered_json::object();
+        o["id"] = id;
+        o["error"] = msg;
+        return dump_line(o);
+    };
+    if (in.is_discarded()) return fail("not valid JSON (or not valid UTF-8)");
+    if (!in.is_object()) return fail("each line must be a JSON object");
+    if (in.contains("id")) id = in["id"];
+    if (!in.contains("text")) return fail("missing \"text\"");
+    if (!in["text"].is_string()) return fail("\"text\" must be a string");
+    MomentHolder holder;
+    if (in.contains("context")) {
+        std::string err = moment_from_context(in["context"], &holder);
+        if (!err.empty()) return fail(err);
+    }
+    Score s = scorer.score_text(in["text"].get_ref<const std::string&>(), holder.moment);
+    return dump_line(score_json(id, s));
+}
+
+int run_jsonl(const Scorer& scorer, const std::string& path) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) {
+            std::cerr << path << ": cannot open\n";
+            return 1;
+        }
+        in = &file;
+    }
+    bool interactive = path == "-";
+    std::string line;
+    std::string out;
+    while (std::getline(*in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        if (line.size() > kMaxLineBytes)
+            out = "{\"id\":null,\"error\":\"line longer than 16 MB\"}";
+        else
+            out = score_line(scorer, line);
+        std::cout << out << '\n';
+        if (interactive) std::cout.flush();
+    }
+    std::cout.flush();
+    return 0;
+}
+
+int run(const ScoreOptions& o, const CLI::App& cmd) {
+    auto scorer = load_scorer(o);
+    if (!scorer) return 1;
+    if (!o.evaluate.empty()) return run_evaluation(*scorer, o.evaluate, o.json, o.threshold);
+    if (!o.jsonl.empty()) return run_jsonl(*scorer, o.jsonl);
+    if (cmd.count("text") == 0) {
+        std::cerr << "impasse score: give the TEXT to score, or --jsonl FILE (see --help)\n";
+        return 2;
+    }
+    nlohmann::ordered_json ctx = nlohmann::ordered_json::object();
+    if (!o.rupture_type.empty()) ctx["rupture_type"] = o.rupture_type;
+    if (!o.markers.empty()) ctx["markers"] = o.markers;
+    if (!o.stage.empty()) ctx["stage"] = o.stage;
+    if (!o.patient_line.empty()) ctx["patient_line"] = o.patient_line;
+    MomentHolder holder;
+    std::string err = moment_from_context(ctx, &holder);
+    if (!err.empty()) {
+        std::cerr << "impasse score: " << err << "\n";
+        return 2;
+    }
+    Score s = scorer->score_text(o.text, holder.moment);
+    if (o.json) {
+        std::cout << dump_line(score_json(nullptr, s)) << "\n";
+        return 0;
+    }
+    readable(std::cout, s, scorer->feedback(s, o.text, holder.moment, nullptr));
+    return 0;
+}
+
+}  // namespace
+
+void add_score(CLI::App& app, int& exit_code) {
+    auto opts = std::make_shared<ScoreOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "score", "Score a therapist response against the metacommunication rubric");
+    cmd->add_option("text", opts->text, "The response to score");
+    cmd->add_flag("--json", opts->json, "Print one JSON object instead of the readable breakdown");
+    cmd->add_option("--jsonl", opts->jsonl,
+                    "Score a batch: one {\"id\", \"text\", \"context\"} object per line of FILE "
+                    "(- for stdin), one JSON line out per line in");
+    cmd->add_option("--evaluate", opts->evaluate,
+                    "Compare the scorer with hand labels in a JSONL file (precision, recall, "
+                    "AUC per id; Spearman of overall)");
+    cmd->add_option("--threshold", opts->threshold,
+                    "With --evaluate: a score at or above this counts as present")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--rubric", opts->rubric, "Use this rubric file instead of assets/rubric.yaml");
+    cmd->add_option("--rupture-type", opts->rupture_type, "withdrawal or confrontation");
+    cmd->add_option("--marker", opts->markers, "A rupture marker id of the patient line");
+    cmd->add_option("--stage", opts->stage, "The resolution stage of the patient line");
+    cmd->add_option("--patient-line", opts->patient_line,
+                    "What the patient just said (echoing their words counts as concreteness)");
+    cmd->callback([opts, cmd, &exit_code] { exit_code = run(*opts, *cmd); });
+}
+
+}  // namespace impasse::cli

@@ -1,0 +1,42 @@
+// Shared by `impasse score` and its --evaluate mode: the moment a JSON context describes, and
+// the stable JSON form of a Score.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+#include "impasse/rubric_scorer.h"
+#include "impasse/scenario.h"
+#include "impasse/scorer.h"
+
+namespace impasse::cli {
+
+// A Moment with the storage it points into (a stand-in node for a bare patient line, or a
+// loaded scenario). Not copyable: `moment.node` points into it.
+struct MomentHolder {
+    Node line_node;  // carries `patient_line` when there is no scenario
+    ScenarioPtr scenario;
+    Moment moment;
+    MomentHolder() = default;
+    MomentHolder(const MomentHolder&) = delete;
+    MomentHolder& operator=(const MomentHolder&) = delete;
+};
+
+// Fills `out` from a context object: rupture_type, markers (ids or {id, salience}), stage,
+// patient_line, or scenario (a file path or a bundled scenario id) + node. Returns "" or an
+// error message.
+std::string moment_from_context(const nlohmann::ordered_json& context, MomentHolder* out);
+
+// {"id", "overall", "principles", "counter_markers", "strategies", "evidence"}.
+nlohmann::ordered_json score_json(const nlohmann::ordered_json& id, const Score& score);
+
+// One line of JSON that survives any bytes (invalid UTF-8 is replaced).
+std::string dump_line(const nlohmann::ordered_json& j);
+
+// `impasse score --evaluate FILE`: per-id precision, recall and AUC, and the rank correlation
+// of overall with the hand rating. Returns the exit code.
+int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, double threshold);
+
+}  // namespace impasse::cli

@@ -1,0 +1,250 @@
+// `impasse score --evaluate FILE`: how well the scorer agrees with hand labels.
+//
+// Each line: {"id", "text", "context", "labels": {"principles": {id: 0|1},
+// "counter_markers": {id: 0|1}, "strategy": ID|null}, "overall": 1..5}. For every id: precision
+// and recall of "score >= threshold" against the label, and the AUC of the raw score (the
+// chance that a labelled-present response outscores a labelled-absent one). For the overall
+// score: Spearman's rank correlation with the hand rating.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/score_common.h"
+#include "impasse/vocabulary.h"
+
+namespace impasse::cli {
+namespace {
+
+struct Pairs {
+    std::vector<double> score;
+    std::vector<int> label;
+};
+
+// Average ranks (1-based), ties sharing their mean rank.
+std::vector<double> ranks(const std::vector<double>& v) {
+    std::vector<size_t> idx(v.size());
+    for (size_t i = 0; i < idx.size(); ++i)
+        idx[i] = i;
+    std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
+    std::vector<double> r(v.size());
+    for (size_t i = 0; i < idx.size();) {
+        size_t j = i;
+        while (j + 1 < idx.size() && v[idx[j + 1]] == v[idx[i]])
+            ++j;
+        double mean = (static_cast<double>(i) + static_cast<double>(j)) / 2.0 + 1.0;
+        for (size_t k = i; k <= j; ++k)
+            r[idx[k]] = mean;
+        i = j + 1;
+    }
+    return r;
+}
+
+double pearson(const std::vector<double>& x, const std::vector<double>& y) {
+    size_t n = x.size();
+    if (n < 2) return NAN;
+    double mx = 0, my = 0;
+    for (size_t i = 0; i < n; ++i) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= static_cast<double>(n);
+    my /= static_cast<double>(n);
+    double sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < n; ++i) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+    }
+    return (sxx == 0 || syy == 0) ? NAN : sxy / std::sqrt(sxx * syy);
+}
+
+// Mann-Whitney AUC with ties counted half.
+double auc(const Pairs& p) {
+    std::vector<double> r = ranks(p.score);
+    double pos = 0, neg = 0, rank_sum = 0;
+    for (size_t i = 0; i < p.label.size(); ++i) {
+        if (p.label[i]) {
+            pos += 1;
+            rank_sum += r[i];
+        } else {
+            neg += 1;
+        }
+    }
+    if (pos == 0 || neg == 0) return NAN;
+    return (rank_sum - pos * (pos + 1) / 2.0) / (pos * neg);
+}
+
+struct IdStats {
+    std::string kind, id;
+    int support = 0, n = 0;
+    double precision = NAN, recall = NAN, f1 = NAN, auc = NAN;
+};
+
+IdStats stats(const std::string& kind, const std::string& id, const Pairs& p, double thr) {
+    IdStats s{kind, id};
+    int tp = 0, fp = 0, fn = 0;
+    for (size_t i = 0; i < p.label.size(); ++i) {
+        bool pred = p.score[i] >= thr;
+        tp += pred && p.label[i];
+        fp += pred && !p.label[i];
+        fn += !pred && p.label[i];
+        s.support += p.label[i];
+    }
+    s.n = static_cast<int>(p.label.size());
+    if (tp + fp > 0) s.precision = static_cast<double>(tp) / (tp + fp);
+    if (tp + fn > 0) s.recall = static_cast<double>(tp) / (tp + fn);
+    if (s.precision + s.recall > 0) s.f1 = 2 * s.precision * s.recall / (s.precision + s.recall);
+    s.auc = auc(p);
+    return s;
+}
+
+nlohmann::ordered_json num(double v) {
+    if (std::isnan(v)) return nullptr;
+    return std::round(v * 1000.0) / 1000.0;
+}
+
+std::string fmt(double v) {
+    if (std::isnan(v)) return "   -  ";
+    char b[16];
+    std::snprintf(b, sizeof b, "%6.2f", v);
+    return b;
+}
+
+}  // namespace
+
+int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, double threshold) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::cerr << path << ": cannot open\n";
+        return 1;
+    }
+    const auto& P = vocab::principles();
+    const auto& C = vocab::counter_markers();
+    const auto& S = vocab::resolution_strategies();
+    std::vector<Pairs> pp(P.size()), pc(C.size()), ps(S.size());
+    std::vector<double> overall, rating;
+    int lineno = 0, bad = 0, used = 0;
+    std::string line;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        auto j = nlohmann::ordered_json::parse(line, nullptr, false);
+        std::string problem;
+        if (j.is_discarded() || !j.is_object())
+            problem = "not a JSON object";
+        else if (!j.contains("text") || !j["text"].is_string())
+            problem = "no \"text\"";
+        else if (!j.contains("labels") || !j["labels"].is_object())
+            problem = "no \"labels\"";
+        MomentHolder holder;
+        if (problem.empty() && j.contains("context"))
+            problem = moment_from_context(j["context"], &holder);
+        if (!problem.empty()) {
+            std::cerr << path << ":" << lineno << ": skipped: " << problem << "\n";
+            ++bad;
+            continue;
+        }
+        ++used;
+        Score s = scorer.score_text(j["text"].get_ref<const std::string&>(), holder.moment);
+        const auto& labels = j["labels"];
+        auto label_of = [&](const char* group, std::string_view id) -> int {
+            if (!labels.contains(group) || !labels[group].is_object()) return 0;
+            const auto& g = labels[group];
+            auto it = g.find(std::string(id));
+            return (it != g.end() && it->is_number() && it->get<double>() > 0) ? 1 : 0;
+        };
+        for (size_t i = 0; i < P.size(); ++i) {
+            pp[i].score.push_back(s.principles[i]);
+            pp[i].label.push_back(label_of("principles", P[i].id));
+        }
+        for (size_t i = 0; i < C.size(); ++i) {
+            pc[i].score.push_back(s.counter_markers[i]);
+            pc[i].label.push_back(label_of("counter_markers", C[i].id));
+        }
+        std::string strategy;
+        if (labels.contains("strategy") && labels["strategy"].is_string())
+            strategy = labels["strategy"].get<std::string>();
+        for (size_t i = 0; i < S.size(); ++i) {
+            ps[i].score.push_back(s.strategies[i]);
+            ps[i].label.push_back(strategy == S[i].id ? 1 : 0);
+        }
+        if (j.contains("overall") && j["overall"].is_number()) {
+            overall.push_back(s.overall);
+            rating.push_back(j["overall"].get<double>());
+        }
+    }
+    std::vector<IdStats> all;
+    for (size_t i = 0; i < P.size(); ++i)
+        all.push_back(stats("principle", std::string(P[i].id), pp[i], threshold));
+    for (size_t i = 0; i < C.size(); ++i)
+        all.push_back(stats("counter_marker", std::string(C[i].id), pc[i], threshold));
+    for (size_t i = 0; i < S.size(); ++i)
+        all.push_back(stats("strategy", std::string(S[i].id), ps[i], threshold));
+    double rho = pearson(ranks(overall), ranks(rating));
+    auto macro = [&](const std::string& kind, double IdStats::*field) {
+        double sum = 0;
+        int n = 0;
+        for (const auto& s : all)
+            if (s.kind == kind && !std::isnan(s.*field)) {
+                sum += s.*field;
+                ++n;
+            }
+        return n ? sum / n : NAN;
+    };
+
+    if (as_json) {
+        nlohmann::ordered_json o;
+        o["file"] = path;
+        o["responses"] = used;
+        o["skipped"] = bad;
+        o["threshold"] = threshold;
+        o["spearman_overall"] = num(rho);
+        nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+        for (const auto& s : all)
+            ids.push_back({{"kind", s.kind},
+                           {"id", s.id},
+                           {"support", s.support},
+                           {"precision", num(s.precision)},
+                           {"recall", num(s.recall)},
+                           {"f1", num(s.f1)},
+                           {"auc", num(s.auc)}});
+        o["ids"] = std::move(ids);
+        for (const char* k : {"principle", "counter_marker", "strategy"}) {
+            o["macro"][k] = {{"precision", num(macro(k, &IdStats::precision))},
+                             {"recall", num(macro(k, &IdStats::recall))},
+                             {"auc", num(macro(k, &IdStats::auc))}};
+        }
+        std::cout << dump_line(o) << "\n";
+        return 0;
+    }
+    std::cout << path << ": " << used << " responses";
+    if (bad) std::cout << " (" << bad << " lines skipped)";
+    std::cout << ", threshold " << threshold << "\n\n";
+    std::cout << "kind            id                            support  precision  recall"
+                 "     AUC\n";
+    for (const auto& s : all) {
+        char b[160];
+        std::snprintf(b, sizeof b, "%-15s %-30s %5d    %s   %s  %s\n", s.kind.c_str(), s.id.c_str(),
+                      s.support, fmt(s.precision).c_str(), fmt(s.recall).c_str(),
+                      fmt(s.auc).c_str());
+        std::cout << b;
+    }
+    std::cout << "\nmacro averages (ids with support)\n";
+    for (const char* k : {"principle", "counter_marker", "strategy"}) {
+        char b[160];
+        std::snprintf(b, sizeof b, "  %-15s precision %s  recall %s  AUC %s\n", k,
+                      fmt(macro(k, &IdStats::precision)).c_str(),
+                      fmt(macro(k, &IdStats::recall)).c_str(),
+                      fmt(macro(k, &IdStats::auc)).c_str());
+        std::cout << b;
+    }
+    std::cout << "\nSpearman rank correlation, overall vs hand rating: " << fmt(rho)
+              << " (n = " << overall.size() << ")\n";
+    return 0;
+}
+
+}  // namespace impasse::cli

@@ -1,0 +1,490 @@
+// Loads and validates assets/rubric.yaml. Every problem becomes a diagnostic with a code from
+// docs/diagnostics-rubric.md (IMP09xx); yaml-cpp's exceptions stop here.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "impasse/rubric.h"
+#include "impasse/vocabulary.h"
+
+namespace impasse {
+namespace {
+
+constexpr size_t kMaxRubricBytes = 2 * 1024 * 1024;
+constexpr int kMaxDepth = 64;
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min(
+                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string did_you_mean(std::string_view got, const std::vector<std::string>& known) {
+    std::string best;
+    size_t best_d = std::max<size_t>(3, got.size() / 3) + 1;
+    for (const auto& k : known) {
+        size_t d = edit_distance(got, k);
+        if (d < best_d) {
+            best_d = d;
+            best = k;
+        }
+    }
+    return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+std::vector<std::string> ids_of(const std::vector<vocab::Term>& terms) {
+    std::vector<std::string> out;
+    for (const auto& t : terms)
+        out.emplace_back(t.id);
+    return out;
+}
+
+class Reader {
+  public:
+    Reader(std::string file, Diagnostics* diags) : file_(std::move(file)), diags_(diags) {}
+
+    void report(const YAML::Node& at, const std::string& code, const std::string& msg,
+                Severity sev = Severity::error) {
+        Diagnostic d;
+        d.file = file_;
+        if (at.IsDefined() && at.Mark().line >= 0) {
+            d.line = at.Mark().line + 1;
+            d.column = at.Mark().column + 1;
+        }
+        d.severity = sev;
+        d.code = code;
+        d.message = msg;
+        diags_->push_back(std::move(d));
+    }
+
+    bool map(const YAML::Node& n, const std::string& what) {
+        if (n.IsMap()) return true;
+        report(n, "IMP0903", what + " must be a mapping (key: value lines)");
+        return false;
+    }
+    bool seq(const YAML::Node& n, const std::string& what) {
+        if (n.IsSequence()) return true;
+        report(n, "IMP0903", what + " must be a list");
+        return false;
+    }
+    bool str(const YAML::Node& n, const std::string& what, std::string* out) {
+        if (!n.IsScalar()) {
+            report(n, "IMP0903", what + " must be text");
+            return false;
+        }
+        *out = n.Scalar();
+        return true;
+    }
+    bool num(const YAML::Node& n, const std::string& what, double lo, double hi, double* out) {
+        double v = 0;
+        if (!n.IsScalar() || !YAML::convert<double>::decode(n, v)) {
+            report(n, "IMP0903", what + " must be a number");
+            return false;
+        }
+        if (!(v >= lo && v <= hi)) {
+            std::ostringstream m;
+            m << what << " is " << v << "; it must be between " << lo << " and " << hi;
+            report(n, "IMP0908", m.str());
+            return false;
+        }
+        *out = v;
+        return true;
+    }
+
+    // Reports unknown and duplicate keys of a mapping; `known` lists the accepted keys.
+    void keys(const YAML::Node& n, const std::vector<std::string>& known, const std::string& what) {
+        std::set<std::string> seen;
+        for (const auto& kv : n) {
+            std::string k = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
+            if (!seen.insert(k).second)
+                report(kv.first, "IMP0912", "'" + k + "' appears twice in " + what);
+            if (std::find(known.begin(), known.end(), k) == known.end())
+                report(kv.first, "IMP0904",
+                       "unknown key '" + k + "' in " + what + did_you_mean(k, known));
+        }
+    }
+
+    std::string file_;
+    Diagnostics* diags_;
+};
+
+std::vector<PatternElem::Alt> read_class(Reader& r, const YAML::Node& list,
+                                         const std::string& name) {
+    std::vector<PatternElem::Alt> alts;
+    if (!r.seq(list, "class '" + name + "'")) return alts;
+    static const std::map<std::string, std::vector<PatternElem::Alt>> none;
+    for (const auto& w : list) {
+        std::string s;
+        if (!r.str(w, "a word of class '" + name + "'", &s)) continue;
+        std::vector<PatternElem> elems;
+        std::string err = compile_pattern(s, none, &elems);
+        if (err.empty() && (elems.size() != 1 || elems[0].kind != PatternElem::Kind::word))
+            err = "a class holds single words";
+        if (!err.empty()) {
+            r.report(w, "IMP0907", "bad word '" + s + "' in class '" + name + "': " + err);
+            continue;
+        }
+        alts.insert(alts.end(), elems[0].alts.begin(), elems[0].alts.end());
+    }
+    return alts;
+}
+
+bool read_signal(Reader& r, const Rubric& rb, const YAML::Node& n, double default_weight,
+                 const std::string& owner, Signal* out) {
+    Signal s;
+    s.weight = default_weight;
+    s.line = n.Mark().line + 1;
+    s.when_hedged = -1;  // "use the rubric's default for this kind"
+    std::string pattern;
+    if (n.IsScalar()) {
+        pattern = n.Scalar();
+    } else if (n.IsMap()) {
+        r.keys(n, {"pattern", "feature", "weight", "negated", "hedged", "mood", "min", "label"},
+               "a signal of '" + owner + "'");
+        bool has_p = static_cast<bool>(n["pattern"]), has_f = static_cast<bool>(n["feature"]);
+        if (has_p == has_f) {
+            r.report(n, "IMP0913",
+                     "a signal of '" + owner + "' needs exactly one of 'pattern' or 'feature'");
+            return false;
+        }
+        if (has_p && !r.str(n["pattern"], "'pattern'", &pattern)) return false;
+        if (has_f) {
+            std::string f;
+            if (!r.str(n["feature"], "'feature'", &f)) return false;
+            static const std::vector<std::string> features{"question", "open_question", "echo",
+                                                           "long", "no_attention"};
+            using F = Signal::Feature;
+            if (f == "question")
+                s.feature = F::question;
+            else if (f == "open_question")
+                s.feature = F::open_question;
+            else if (f == "echo")
+                s.feature = F::echo;
+            else if (f == "long")
+                s.feature = F::long_text;
+            else if (f == "no_attention")
+                s.feature = F::low_engagement;
+            else {
+                r.report(n["feature"], "IMP0910",
+                         "unknown feature '" + f + "'" + did_you_mean(f, features));
+                return false;
+            }
+            s.source = "feature: " + f;
+        }
+        if (n["weight"] && !r.num(n["weight"], "'weight'", 0, 1, &s.weight)) return false;
+        if (n["min"]) {
+            double m = 0;
+            if (!r.num(n["min"], "'min'", 0, 100000, &m)) return false;
+            s.threshold = static_cast<int>(m);
+        }
+        if (n["hedged"] && !r.num(n["hedged"], "'hedged'", 0, 1, &s.when_hedged)) return false;
+        if (n["negated"]) {
+            std::string v;
+            if (!r.str(n["negated"], "'negated'", &v)) return false;
+            if (v != "skip" && v != "count") {
+                r.report(n["negated"], "IMP0903",
+                         "'negated' is 'skip' or 'count', not '" + v + "'");
+                return false;
+            }
+            s.when_negated = v == "count";
+        }
+        if (n["mood"]) {
+            std::string v;
+            if (!r.str(n["mood"], "'mood'", &v)) return false;
+            if (v == "question")
+                s.mood = Signal::Mood::question;
+            else if (v == "statement")
+                s.mood = Signal::Mood::statement;
+            else if (v != "any") {
+                r.report(n["mood"], "IMP0903",
+                         "'mood' is 'question', 'statement' or 'any', not '" + v + "'");
+                return false;
+            }
+        }
+        if (n["label"] && !r.str(n["label"], "'label'", &s.label)) return false;
+    } else {
+        r.report(n, "IMP0903", "a signal of '" + owner + "' must be a pattern or a mapping");
+        return false;
+    }
+    if (s.feature == Signal::Feature::none) {
+        s.source = pattern;
+        std::string err = compile_pattern(pattern, rb.classes, &s.elems);
+        if (!err.empty()) {
+            r.report(n.IsMap() ? n["pattern"] : n, "IMP0907",
+                     "bad pattern \"" + pattern + "\" in '" + owner + "': " + err);
+            return false;
+        }
+    }
+    *out = std::move(s);
+    return true;
+}
+
+template <size_t N>
+void read_entries(Reader& r, Rubric& rb, const YAML::Node& section, const std::string& name,
+                  const std::vector<vocab::Term>& terms, std::array<RubricEntry, N>& out,
+                  bool needs_feedback) {
+    if (!section) {
+        r.report(YAML::Node(), "IMP0906", "the rubric has no '" + name + "' section");
+        return;
+    }
+    if (!r.map(section, "'" + name + "'")) return;
+    std::vector<std::string> known = ids_of(terms);
+    std::vector<bool> seen(N, false);
+    for (const auto& kv : section) {
+        std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
+        int idx = vocab::index_of(terms, id);
+        if (idx < 0) {
+            r.report(kv.first, "IMP0905",
+                     "'" + id + "' is not a " + name + " id" + did_you_mean(id, known));
+            continue;
+        }
+        if (seen[static_cast<size_t>(idx)]) {
+            r.report(kv.first, "IMP0912", "'" + id + "' appears twice in '" + name + "'");
+            continue;
+        }
+        seen[static_cast<size_t>(idx)] = true;
+        RubricEntry& e = out[static_cast<size_t>(idx)];
+        e.id = id;
+        const YAML::Node& v = kv.second;
+        if (!r.map(v, "'" + id + "'")) continue;
+        r.keys(v, {"name", "description", "well", "missed", "weight", "signals"}, "'" + id + "'");
+        for (const char* req : {"name", "description"}) {
+            if (!v[req]) r.report(v, "IMP0906", "'" + id + "' needs a '" + req + "'");
+        }
+        if (v["name"]) r.str(v["name"], "'name'", &e.name);
+        if (v["description"]) r.str(v["description"], "'description'", &e.description);
+        if (v["well"]) r.str(v["well"], "'well'", &e.well);
+        if (v["missed"]) r.str(v["missed"], "'missed'", &e.missed);
+        if (needs_feedback && !v["missed"])
+            r.report(v, "IMP0906", "'" + id + "' needs a 'missed' line for feedback");
+        double w = 0.5;
+        if (v["weight"]) r.num(v["weight"], "'weight'", 0, 1, &w);
+        if (!v["signals"]) {
+            r.report(v, "IMP0914", "'" + id + "' has no signals: it can never be seen in text",
+                     Severity::warning);
+            continue;
+        }
+        if (!r.seq(v["signals"], "'signals' of '" + id + "'")) continue;
+        for (const auto& sn : v["signals"]) {
+            Signal s;
+            if (read_signal(r, rb, sn, w, id, &s)) e.signals.push_back(std::move(s));
+        }
+    }
+    for (size_t i = 0; i < N; ++i) {
+        if (!seen[i]) {
+            out[i].id = std::string(terms[i].id);
+            r.report(section, "IMP0906",
+                     "'" + name + "' has no entry for '" + std::string(terms[i].id) + "'");
+        }
+    }
+}
+
+void read_weights(Reader& r, const YAML::Node& n, const std::string& where, MomentWeights* out) {
+    if (!r.map(n, where)) return;
+    r.keys(n, {"principles", "counter_markers", "strategies"}, where);
+    struct Part {
+        const char* key;
+        const std::vector<vocab::Term>* terms;
+        std::map<std::string, double>* dest;
+        double lo, hi;
+    };
+    Part parts[] = {{"principles", &vocab::principles(), &out->principles, 0, 10},
+                    {"counter_markers", &vocab::counter_markers(), &out->counter_markers, 0, 10},
+                    {"strategies", &vocab::resolution_strategies(), &out->strategies, -1, 1}};
+    for (const auto& p : parts) {
+        const YAML::Node m = n[p.key];
+        if (!m) continue;
+        if (!r.map(m, where + "." + p.key)) continue;
+        std::vector<std::string> known = ids_of(*p.terms);
+        for (const auto& kv : m) {
+            std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
+            if (!vocab::contains(*p.terms, id)) {
+                r.report(kv.first, "IMP0905",
+                         "'" + id + "' is not one of the " + p.key + did_you_mean(id, known));
+                continue;
+            }
+            double v = 0;
+            if (r.num(kv.second, where + "." + p.key + "." + id, p.lo, p.hi, &v)) (*p.dest)[id] = v;
+        }
+    }
+}
+
+void read_moment_group(Reader& r, const YAML::Node& n, const std::string& where,
+                       const std::vector<vocab::Term>& terms,
+                       std::map<std::string, MomentWeights>* out) {
+    if (!n || !r.map(n, where)) return;
+    std::vector<std::string> known = ids_of(terms);
+    for (const auto& kv : n) {
+        std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
+        if (!vocab::contains(terms, id)) {
+            r.report(
+                kv.first, "IMP0905",
+                "'" + id + "' is not a known id under '" + where + "'" + did_you_mean(id, known));
+            continue;
+        }
+        read_weights(r, kv.second, where + "." + id, &(*out)[id]);
+    }
+}
+
+void read_string_list(Reader& r, const YAML::Node& n, const std::string& what,
+                      std::vector<std::string>* out) {
+    if (!r.seq(n, what)) return;
+    out->clear();
+    for (const auto& x : n) {
+        std::string s;
+        if (r.str(x, "an entry of " + what, &s)) {
+            for (auto& c : s)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            out->push_back(s);
+        }
+    }
+}
+
+void read_rubric(Reader& r, const YAML::Node& root, Rubric& rb) {
+    if (!r.map(root, "the rubric")) return;
+    r.keys(root,
+           {"format", "language", "hedging", "stopwords", "classes", "principles",
+            "counter_markers", "strategies", "moments", "overall"},
+           "the rubric");
+    std::string format;
+    if (!root["format"] || !r.str(root["format"], "'format'", &format) ||
+        format != "impasse-rubric/1")
+        r.report(root["format"] ? root["format"] : root, "IMP0911",
+                 "the rubric must start with 'format: impasse-rubric/1'");
+    if (const auto lang = root["language"]; lang && r.map(lang, "'language'")) {
+        r.keys(lang, {"negators", "clause_breaks"}, "'language'");
+        if (lang["negators"])
+            read_string_list(r, lang["negators"], "'negators'", &rb.language.negators);
+        if (lang["clause_breaks"])
+            read_string_list(r, lang["clause_breaks"], "'clause_breaks'",
+                             &rb.language.clause_breaks);
+    }
+    if (const auto st = root["stopwords"]) read_string_list(r, st, "'stopwords'", &rb.stopwords);
+    if (const auto cl = root["classes"]; cl && r.map(cl, "'classes'")) {
+        for (const auto& kv : cl) {
+            std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
+            if (rb.classes.count(name))
+                r.report(kv.first, "IMP0912", "class '" + name + "' appears twice");
+            rb.classes[name] = read_class(r, kv.second, name);
+        }
+    }
+    if (const auto h = root["hedging"]; h && r.map(h, "'hedging'")) {
+        r.keys(h, {"factor", "phrases"}, "'hedging'");
+        if (h["factor"]) r.num(h["factor"], "'hedging.factor'", 0, 1, &rb.hedge_factor);
+        if (h["phrases"] && r.seq(h["phrases"], "'hedging.phrases'")) {
+            for (const auto& p : h["phrases"]) {
+                Signal s;
+                if (read_signal(r, rb, p, 1.0, "hedging", &s)) rb.hedges.push_back(std::move(s));
+            }
+        }
+    }
+    read_entries(r, rb, root["principles"], "principles", vocab::principles(), rb.principles, true);
+    read_entries(r, rb, root["counter_markers"], "counter_markers", vocab::counter_markers(),
+                 rb.counter_markers, true);
+    read_entries(r, rb, root["strategies"], "strategies", vocab::resolution_strategies(),
+                 rb.strategies, false);
+    if (const auto m = root["moments"]; m && r.map(m, "'moments'")) {
+        r.keys(m, {"all", "rupture_types", "markers", "stages"}, "'moments'");
+        if (m["all"]) read_weights(r, m["all"], "moments.all", &rb.base);
+        read_moment_group(r, m["rupture_types"], "moments.rupture_types", vocab::rupture_types(),
+                          &rb.rupture_types);
+        read_moment_group(r, m["markers"], "moments.markers", vocab::markers(), &rb.markers);
+        read_moment_group(r, m["stages"], "moments.stages", vocab::stages(), &rb.stages);
+    }
+    if (const auto o = root["overall"]; o && r.map(o, "'overall'")) {
+        r.keys(o,
+               {"base", "principle_points", "principle_target", "strategy_points", "penalty_points",
+                "call_threshold"},
+               "'overall'");
+        auto& p = rb.overall;
+        if (o["base"]) r.num(o["base"], "overall.base", 0, 100, &p.base);
+        if (o["principle_points"])
+            r.num(o["principle_points"], "overall.principle_points", 0, 100, &p.principle_points);
+        if (o["principle_target"])
+            r.num(o["principle_target"], "overall.principle_target", 0.1, 20, &p.principle_target);
+        if (o["strategy_points"])
+            r.num(o["strategy_points"], "overall.strategy_points", 0, 100, &p.strategy_points);
+        if (o["penalty_points"])
+            r.num(o["penalty_points"], "overall.penalty_points", 0, 100, &p.penalty_points);
+        if (o["call_threshold"])
+            r.num(o["call_threshold"], "overall.call_threshold", 0, 10, &p.call_threshold);
+    }
+}
+
+// Nesting deeper than any rubric needs is refused before yaml-cpp sees it.
+bool too_deep(std::string_view text) {
+    int depth = 0;
+    for (char c : text) {
+        if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) return true;
+        } else if (c == ']' || c == '}') {
+            depth = std::max(0, depth - 1);
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+RubricLoad load_rubric_text(std::string_view yaml, const std::string& name) {
+    RubricLoad out;
+    Reader r(name, &out.diagnostics);
+    if (yaml.size() > kMaxRubricBytes) {
+        r.report(YAML::Node(), "IMP0901", "the rubric is larger than 2 MB; refusing to read it");
+        return out;
+    }
+    if (too_deep(yaml)) {
+        r.report(YAML::Node(), "IMP0902", "the rubric nests more than 64 levels deep");
+        return out;
+    }
+    auto rb = std::make_shared<Rubric>();
+    rb->source_file = name;
+    try {
+        YAML::Node root = YAML::Load(std::string(yaml));
+        read_rubric(r, root, *rb);
+    } catch (const YAML::ParserException& e) {
+        Diagnostic d;
+        d.file = name;
+        d.line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+        d.column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
+        d.code = "IMP0902";
+        d.message = "YAML syntax: " + e.msg;
+        out.diagnostics.push_back(std::move(d));
+    } catch (const std::exception& e) {
+        r.report(YAML::Node(), "IMP0902", std::string("cannot read the rubric: ") + e.what());
+    }
+    if (!has_errors(out.diagnostics)) out.rubric = std::move(rb);
+    return out;
+}
+
+RubricLoad load_rubric_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        RubricLoad out;
+        out.diagnostics.push_back(
+            {path, 0, 0, Severity::error, "IMP0901", "cannot open the rubric file"});
+        return out;
+    }
+    std::string data;
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        data.append(buf, static_cast<size_t>(in.gcount()));
+        if (data.size() > kMaxRubricBytes) break;
+    }
+    return load_rubric_text(data, path);
+}
+
+}  // namespace impasse
