@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     impasse::cli::add_paths(app, exit_code);
     impasse::cli::add_validate(app, exit_code);
+    impasse::cli::add_play(app, exit_code);
     impasse::cli::add_score(app, exit_code);
     impasse::cli::add_data(app, exit_code);
     impasse::cli::add_report(app, exit_code);

@@ -13,6 +13,7 @@ namespace impasse::cli {
 
 void add_paths(CLI::App& app, int& exit_code);
 void add_validate(CLI::App& app, int& exit_code);
+void add_play(CLI::App& app, int& exit_code);   // play and replay
 void add_score(CLI::App& app, int& exit_code);  // score.cpp
 void add_data(CLI::App& app, int& exit_code);
 void add_report(CLI::App& app, int& exit_code);
