@@ -40,7 +40,8 @@ struct Document {
 
 Document load_file(const std::string& path, const Limits& limits = {});
 // The checks on the file itself (exists, regular, size, readable); the bytes or nullopt.
-std::optional<std::string> read_text(const std::string& path, const Limits& limits, Diagnostics& out);
+std::optional<std::string> read_text(const std::string& path, const Limits& limits,
+                                     Diagnostics& out);
 Document load_text(std::string_view text, const std::string& name, const Limits& limits = {});
 
 // Closest candidate by edit distance, or "" when none is close enough.
