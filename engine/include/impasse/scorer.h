@@ -27,7 +27,7 @@ struct Moment {
 };
 
 class Scorer {
-public:
+  public:
     virtual ~Scorer() = default;
 
     // An authored option: from its expert ratings and counter-markers, adjusted for its fit to
