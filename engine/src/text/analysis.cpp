@@ -64,8 +64,7 @@ void mark_question(const std::vector<Token>& toks, Sentence& s, const LanguageRu
         if (first == "tell" || first == "describe" || first == "say")
             s.open_question = second == "me" || second == "us";
         else
-            s.open_question = s.question || is_aux(second) || second == "about" ||
-                              second == "else";
+            s.open_question = s.question || is_aux(second) || second == "about" || second == "else";
     }
     if (!s.question && contains(rules.question_openers, first)) {
         bool wh = first == "what" || first == "how" || first == "why" || first == "when" ||
