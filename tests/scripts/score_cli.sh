@@ -82,6 +82,52 @@ assert lines[3]["principles"]["here_and_now"] > 0
 assert "error" in lines[4]
 PY
 
+# --evaluate: its figures equal those recomputed here from the scores of --jsonl.
+sample=$src/tests/data/scorer/eval_sample.jsonl
+"$bin" score --evaluate "$sample" --json >"$out/eval.json"
+"$bin" score --jsonl "$sample" >"$out/eval_scores.jsonl"
+python3 - "$sample" "$out/eval_scores.jsonl" "$out/eval.json" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+scores = [json.loads(l) for l in open(sys.argv[2])]
+ev = json.load(open(sys.argv[3]))
+assert ev["responses"] == len(rows) and ev["skipped"] == 0
+def ranks(v):
+    order = sorted(range(len(v)), key=lambda i: v[i]); r = [0.0] * len(v); i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and v[order[j + 1]] == v[order[i]]: j += 1
+        for k in range(i, j + 1): r[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return r
+def pearson(x, y):
+    n = len(x); mx = sum(x) / n; my = sum(y) / n
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sxx = sum((a - mx) ** 2 for a in x); syy = sum((b - my) ** 2 for b in y)
+    return sxy / (sxx * syy) ** 0.5
+rho = pearson(ranks([s["overall"] for s in scores]), ranks([r["overall"] for r in rows]))
+assert abs(rho - ev["spearman_overall"]) < 0.002, (rho, ev["spearman_overall"])
+groups = {"principle": "principles", "counter_marker": "counter_markers"}
+for item in ev["ids"]:
+    if item["kind"] == "strategy":
+        lab = [1 if r["labels"]["strategy"] == item["id"] else 0 for r in rows]
+        sc = [s["strategies"][item["id"]] for s in scores]
+    else:
+        g = groups[item["kind"]]
+        lab = [r["labels"][g][item["id"]] for r in rows]
+        sc = [s[g][item["id"]] for s in scores]
+    pos = [s for s, l in zip(sc, lab) if l]; neg = [s for s, l in zip(sc, lab) if not l]
+    assert item["support"] == len(pos)
+    if pos and neg:
+        auc = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+        assert abs(auc - item["auc"]) < 0.002, (item, auc)
+    tp = sum(1 for s, l in zip(sc, lab) if l and s >= ev["threshold"])
+    pp = sum(1 for s in sc if s >= ev["threshold"])
+    if pp: assert abs(tp / pp - item["precision"]) < 0.002, item
+    if pos: assert abs(tp / len(pos) - item["recall"]) < 0.002, item
+assert rho > 0.5, rho
+PY
+
 # Usage errors and a broken rubric are clear.
 if "$bin" score >/dev/null 2>"$out/err"; then fail "no text accepted"; fi
 printf 'format: impasse-rubric/1\nprinciples: [\n' >"$out/bad.yaml"
