@@ -48,6 +48,7 @@ struct SignalIndex {
     std::vector<int> required;
     std::unordered_set<std::string> stopwords;
     uint32_t total = 0;
+    uint64_t generation = 0;  // unique per build: per-thread caches key on it, not on addresses
 
     void build(const Rubric& rubric);
     const Signal& signal(const Rubric&, const SignalRef& ref) const { return *signals[ref.global]; }

@@ -1,5 +1,6 @@
 // Matching the rubric's signals against one analysed response.
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -114,6 +115,8 @@ double combine(const std::vector<Signal>& sigs, const std::vector<double>& best,
 }  // namespace
 
 void SignalIndex::build(const Rubric& rubric) {
+    static std::atomic<uint64_t> generations{0};
+    generation = ++generations;
     total = 0;
     auto sym = [&](const std::string& v) {
         auto it = symbols.find(v);
@@ -230,10 +233,10 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         std::vector<SignalRef> anchored;  // prefix-anchored signals whose anchor fits the word
     };
     thread_local std::unordered_map<std::string, PrefixInfo> prefix_cache;
-    thread_local const SignalIndex* prefix_owner = nullptr;
-    if (prefix_owner != &index || prefix_cache.size() > 50000) {
+    thread_local uint64_t prefix_owner = 0;
+    if (prefix_owner != index.generation || prefix_cache.size() > 50000) {
         prefix_cache.clear();
-        prefix_owner = &index;
+        prefix_owner = index.generation;
     }
     w.pre.resize(w.tok.size());
     w.pre_anchored.resize(w.tok.size());
@@ -327,12 +330,12 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
     // The same patient line is answered many times in a row: keep its stems per thread.
     thread_local std::string last_line;
     thread_local std::vector<std::string> last_stems;
-    thread_local const Rubric* last_rubric = nullptr;
-    if (patient_line != last_line || last_rubric != &rubric) {
+    thread_local uint64_t last_owner = 0;
+    if (patient_line != last_line || last_owner != index.generation) {
         last_line.assign(patient_line.data(), patient_line.size());
         last_stems = patient_line.empty() ? std::vector<std::string>()
                                           : text::content_stems(patient_line, rubric.stopwords);
-        last_rubric = &rubric;
+        last_owner = index.generation;
     }
     const std::vector<std::string>& patient_stems = last_stems;
     bool any_question = false;
