@@ -1,6 +1,7 @@
 // Hostile input: correct output, never a crash.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 
 #include "scorer_fixture.h"
@@ -68,4 +69,27 @@ TEST_CASE("invalid UTF-8, control characters, emoji and right-to-left text") {
     CHECK(principle(text_score(cases[0]), "here_and_now") > 0);
     CHECK(counter(text_score(cases[2]), "generalizing") > 0);
     CHECK(principle(text_score(cases[3]), "start_where_you_are") > 0);
+}
+
+TEST_CASE("random bytes and random word salad never break the scorer") {
+    std::mt19937 rng(7);
+    const char* words[] = {
+        "I",   "you",   "not", "wonder", "'",      "\xE2\x80\x99",     "?",    ",",
+        "...", "right", "now", "n't",    "should", "\xF0\x9F\x98\x80", "\xFF", "but"};
+    for (int round = 0; round < 300; ++round) {
+        std::string t;
+        size_t n = rng() % 400;
+        if (round % 2) {
+            for (size_t i = 0; i < n; ++i)
+                t.push_back(static_cast<char>(rng() & 0xFF));
+        } else {
+            for (size_t i = 0; i < n / 4; ++i) {
+                t += words[rng() % (sizeof words / sizeof words[0])];
+                if (rng() % 2) t += ' ';
+            }
+        }
+        auto s = text_score(t, round % 3 ? "withdrawal" : "confrontation");
+        sane(t, s);
+        scorer().feedback(s, t, moment("withdrawal"), nullptr);
+    }
 }
