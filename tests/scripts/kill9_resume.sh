@@ -31,6 +31,14 @@ for run in $(seq 1 "$runs"); do
   pkill -9 -f -- "--data-dir $data" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   recorded=$("$bin" data export --data-dir "$data" | grep -c '"created_at":' || true)
+  exported=$("$bin" data export --data-dir "$data")
+  if ! grep -q '"scenario":' <<<"$exported"; then
+    # Killed before the drill was even recorded: nothing was answered, so start it afresh.
+    "$bin" play "$scenario" --seed 5 --data-dir "$data" --transcript "$tmp/out$run.json" < "$tmp/inputs" > /dev/null || true
+    cmp -s "$tmp/ref.json" "$tmp/out$run.json" || { echo "FAIL: run $run: fresh start differs"; exit 1; }
+    echo "run $run: killed after ${delay}s before the drill was recorded; a fresh start matches"
+    continue
+  fi
   # Resume with the inputs after those recorded.
   tail -n +"$((recorded + 1))" "$tmp/inputs" |
     "$bin" play --resume --data-dir "$data" --transcript "$tmp/out$run.json" > /dev/null 2>&1 || {
