@@ -118,7 +118,7 @@ TEST_CASE("library: one bad file does not stop the others; duplicate ids are ref
 TEST_CASE("loader: hostile input gets one clear diagnostic") {
     using impasse::load_scenario_text;
     SUBCASE("a file over the size limit") {
-        std::string big(5 * 1024 * 1024, 'a');
+        std::string big(9 * 1024 * 1024, 'a');
         auto r = load_scenario_text(big, "big.yaml");
         CHECK(has(r.diagnostics, "IMP0002"));
         CHECK(r.diagnostics.size() == 1);

@@ -26,7 +26,7 @@
 namespace impasse::yaml {
 
 struct Limits {
-    size_t max_bytes = 4 * 1024 * 1024;
+    size_t max_bytes = 8 * 1024 * 1024;
     int max_depth = 64;
     size_t max_aliases = 1000;
 };
