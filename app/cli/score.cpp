@@ -81,16 +81,20 @@ void readable(std::ostream& out, const Score& s, const Feedback& fb) {
         << (st < 0 ? std::string("none")
                    : std::string(vocab::resolution_strategies()[static_cast<size_t>(st)].label))
         << "\n";
-    if (!fb.did_well.empty()) out << "\nWhat it did well\n";
-    for (const auto& item : fb.did_well)
-        out << "  - " << item.text << (item.quote.empty() ? "" : " (\"" + item.quote + "\")")
-            << "\n";
-    if (!fb.missed.empty()) out << "\nWhat it missed or risked\n";
-    for (const auto& item : fb.missed)
-        out << "  - " << item.text << (item.quote.empty() ? "" : " (\"" + item.quote + "\")")
-            << "\n";
+    auto items = [&](const char* title, const std::vector<FeedbackItem>& list) {
+        if (list.empty()) return;
+        out << "\n" << title << "\n";
+        for (const auto& item : list) {
+            out << "  - " << vocab::any_label(item.id) << ": " << item.text;
+            if (!item.quote.empty()) out << " (\"" << item.quote << "\")";
+            out << "\n";
+        }
+    };
+    items("What it did well", fb.did_well);
+    items("What it missed or risked", fb.missed);
     if (!fb.toward_stage.empty())
         out << "\nMoves toward: " << vocab::label(vocab::stages(), fb.toward_stage) << "\n";
+    if (!fb.expert_says.empty()) out << "\n" << fb.expert_says << "\n";
 }
 
 // One JSONL line in, one JSON line out.

@@ -1,7 +1,9 @@
 // Matching the rubric's signals against one analysed response.
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "scorer/index.h"
@@ -25,38 +27,38 @@ const char* kind_name(EntryKind k) {
     return "";
 }
 
-bool alt_matches(const PatternElem::Alt& a, const text::Token& t) {
-    switch (a.match) {
-        case PatternElem::Match::stem:
-            return t.stem == a.value;
-        case PatternElem::Match::exact:
-            return t.norm == a.value;
-        case PatternElem::Match::prefix:
-            return t.norm.compare(0, a.value.size(), a.value) == 0;
-    }
-    return false;
-}
-
-bool elem_matches(const PatternElem& e, const text::Token& t) {
-    for (const auto& a : e.alts)
-        if (alt_matches(a, t)) return true;
-    return false;
-}
-
 struct Words {
     const text::Analysis* a;
-    std::vector<size_t> tok;   // word position -> token index
-    std::vector<size_t> send;  // word position -> end word position of its sentence
+    std::vector<size_t> tok;    // word position -> token index
+    std::vector<size_t> send;   // word position -> end word position of its sentence
+    std::vector<int32_t> stem;  // word position -> stem symbol (-1: not in the rubric)
+    std::vector<int32_t> form;  // word position -> exact-form symbol
+    std::vector<const std::vector<bool>*> pre;  // word position -> which prefixes it has
+    std::vector<const std::vector<SignalRef>*> pre_anchored;  // prefix-anchored signals here
     const text::Token& at(size_t wp) const { return a->tokens[tok[wp]]; }
 };
 
-bool match_from(const std::vector<PatternElem>& el, size_t ei, size_t wp, size_t wend,
+bool elem_matches(const CompiledElem& e, const Words& w, size_t wp) {
+    int32_t st = w.stem[wp], fm = w.form[wp];
+    if (st >= 0)
+        for (int32_t x : e.stems)
+            if (x == st) return true;
+    if (fm >= 0)
+        for (int32_t x : e.exacts)
+            if (x == fm) return true;
+    const std::vector<bool>& has = *w.pre[wp];
+    for (uint32_t id : e.prefix_ids)
+        if (has[id]) return true;
+    return false;
+}
+
+bool match_from(const std::vector<CompiledElem>& el, size_t ei, size_t wp, size_t wend,
                 const Words& w, size_t* last) {
     if (ei == el.size()) return true;
-    const PatternElem& e = el[ei];
+    const CompiledElem& e = el[ei];
     switch (e.kind) {
         case PatternElem::Kind::word:
-            if (wp >= wend || !elem_matches(e, w.at(wp))) return false;
+            if (wp >= wend || !elem_matches(e, w, wp)) return false;
             *last = wp;
             return match_from(el, ei + 1, wp + 1, wend, w, last);
         case PatternElem::Kind::gap:
@@ -64,7 +66,7 @@ bool match_from(const std::vector<PatternElem>& el, size_t ei, size_t wp, size_t
                 if (match_from(el, ei + 1, wp + static_cast<size_t>(k), wend, w, last)) return true;
             return false;
         case PatternElem::Kind::not_next:
-            if (wp < wend && elem_matches(e, w.at(wp))) return false;
+            if (wp < wend && elem_matches(e, w, wp)) return false;
             return match_from(el, ei + 1, wp, wend, w, last);
         case PatternElem::Kind::sentence_start:
             return match_from(el, ei + 1, wp, wend, w, last);
@@ -113,37 +115,83 @@ double combine(const std::vector<Signal>& sigs, const std::vector<double>& best,
 }  // namespace
 
 void SignalIndex::build(const Rubric& rubric) {
+    static std::atomic<uint64_t> generations{0};
+    generation = ++generations;
     total = 0;
+    auto sym = [&](const std::string& v) {
+        auto it = symbols.find(v);
+        if (it != symbols.end()) return it->second;
+        int32_t id = static_cast<int32_t>(symbols.size());
+        symbols.emplace(v, id);
+        by_stem.emplace_back();
+        by_exact.emplace_back();
+        return id;
+    };
     auto add = [&](EntryKind kind, uint16_t entry, const std::vector<Signal>& sigs) {
         for (size_t i = 0; i < sigs.size(); ++i) {
             SignalRef ref{kind, entry, static_cast<uint16_t>(i), total++};
             const Signal& s = sigs[i];
+            signals.push_back(&s);
+            std::vector<CompiledElem> ce;
+            for (const auto& e : s.elems) {
+                CompiledElem c;
+                c.kind = e.kind;
+                c.max_gap = e.max_gap;
+                for (const auto& a : e.alts) {
+                    if (a.match == PatternElem::Match::stem)
+                        c.stems.push_back(sym(a.value));
+                    else if (a.match == PatternElem::Match::exact)
+                        c.exacts.push_back(sym(a.value));
+                    else {
+                        c.prefixes.push_back(a.value);
+                        auto it = std::find(prefixes.begin(), prefixes.end(), a.value);
+                        c.prefix_ids.push_back(static_cast<uint32_t>(it - prefixes.begin()));
+                        if (it == prefixes.end()) prefixes.push_back(a.value);
+                    }
+                }
+                ce.push_back(std::move(c));
+            }
+            // The most selective later word element: all plain alternatives, fewest of them.
+            int req = -1;
+            bool seen_anchor = false;
+            for (size_t k = 0; k < ce.size(); ++k) {
+                if (ce[k].kind != PatternElem::Kind::word) continue;
+                if (!seen_anchor) {
+                    seen_anchor = true;
+                    continue;
+                }
+                if (!ce[k].prefixes.empty()) continue;
+                size_t n = ce[k].stems.size() + ce[k].exacts.size();
+                if (req < 0 || n < ce[static_cast<size_t>(req)].stems.size() +
+                                       ce[static_cast<size_t>(req)].exacts.size())
+                    req = static_cast<int>(k);
+            }
+            required.push_back(req);
+            compiled.push_back(std::move(ce));
             if (s.feature != Signal::Feature::none) {
                 features.push_back(ref);
                 continue;
             }
-            const PatternElem* anchor = nullptr;
-            for (const auto& e : s.elems)
+            const CompiledElem* anchor = nullptr;
+            for (const auto& e : compiled.back())
                 if (e.kind == PatternElem::Kind::word) {
                     anchor = &e;
                     break;
                 }
             if (!anchor) continue;
-            bool any_prefix = false;
-            for (const auto& a : anchor->alts)
-                any_prefix = any_prefix || a.match == PatternElem::Match::prefix;
-            if (any_prefix) {
+            if (!anchor->prefixes.empty()) {
                 by_prefix.push_back(ref);
                 continue;
             }
-            for (const auto& a : anchor->alts) {
-                auto& list =
-                    a.match == PatternElem::Match::stem ? by_stem[a.value] : by_exact[a.value];
-                bool dup = false;
+            auto put = [&](std::vector<SignalRef>& list) {
                 for (const auto& r : list)
-                    dup = dup || r.global == ref.global;
-                if (!dup) list.push_back(ref);
-            }
+                    if (r.global == ref.global) return;
+                list.push_back(ref);
+            };
+            for (int32_t x : anchor->stems)
+                put(by_stem[static_cast<size_t>(x)]);
+            for (int32_t x : anchor->exacts)
+                put(by_exact[static_cast<size_t>(x)]);
         }
     };
     add(EntryKind::hedge, 0, rubric.hedges);
@@ -159,37 +207,66 @@ void SignalIndex::build(const Rubric& rubric) {
                ((a.kind == EntryKind::hedge) == (b.kind == EntryKind::hedge) &&
                 a.global < b.global);
     };
-    for (auto& kv : by_stem)
-        std::sort(kv.second.begin(), kv.second.end(), hedges_first);
-    for (auto& kv : by_exact)
-        std::sort(kv.second.begin(), kv.second.end(), hedges_first);
+    for (auto& list : by_stem)
+        std::sort(list.begin(), list.end(), hedges_first);
+    for (auto& list : by_exact)
+        std::sort(list.begin(), list.end(), hedges_first);
     std::sort(by_prefix.begin(), by_prefix.end(), hedges_first);
     stopwords.insert(rubric.stopwords.begin(), rubric.stopwords.end());
 }
 
-const Signal& SignalIndex::signal(const Rubric& rubric, const SignalRef& ref) const {
-    switch (ref.kind) {
-        case EntryKind::hedge:
-            return rubric.hedges[ref.signal];
-        case EntryKind::principle:
-            return rubric.principles[ref.entry].signals[ref.signal];
-        case EntryKind::counter_marker:
-            return rubric.counter_markers[ref.entry].signals[ref.signal];
-        case EntryKind::strategy:
-            return rubric.strategies[ref.entry].signals[ref.signal];
-    }
-    return rubric.hedges[ref.signal];
-}
-
 Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_view text,
-                    std::string_view patient_line) {
+                    std::string_view patient_line, size_t* word_count) {
     text::Analysis a = text::analyze(text, rubric.language);
+    if (word_count) *word_count = a.word_count;
     Words w;
     w.a = &a;
     w.tok.reserve(a.word_count);
     for (size_t i = 0; i < a.tokens.size(); ++i)
         if (a.tokens[i].word) w.tok.push_back(i);
     w.send.assign(w.tok.size(), 0);
+    w.stem.resize(w.tok.size());
+    w.form.resize(w.tok.size());
+    // Which of the rubric's prefixes each word form has, remembered per thread.
+    struct PrefixInfo {
+        std::vector<bool> has;
+        std::vector<SignalRef> anchored;  // prefix-anchored signals whose anchor fits the word
+    };
+    thread_local std::unordered_map<std::string, PrefixInfo> prefix_cache;
+    thread_local uint64_t prefix_owner = 0;
+    if (prefix_owner != index.generation || prefix_cache.size() > 50000) {
+        prefix_cache.clear();
+        prefix_owner = index.generation;
+    }
+    w.pre.resize(w.tok.size());
+    w.pre_anchored.resize(w.tok.size());
+    thread_local std::vector<char> present;  // symbols that occur somewhere in the text
+    present.assign(index.symbols.size(), 0);
+    for (size_t i = 0; i < w.tok.size(); ++i) {
+        const text::Token& t = w.at(i);
+        w.stem[i] = index.symbol_of(t.stem);
+        w.form[i] = index.symbol_of(t.norm);
+        if (w.stem[i] >= 0) present[static_cast<size_t>(w.stem[i])] = 1;
+        if (w.form[i] >= 0) present[static_cast<size_t>(w.form[i])] = 1;
+        auto it = prefix_cache.find(t.norm);
+        if (it == prefix_cache.end()) {
+            PrefixInfo info;
+            info.has.resize(index.prefixes.size());
+            for (size_t k = 0; k < index.prefixes.size(); ++k)
+                info.has[k] = t.norm.compare(0, index.prefixes[k].size(), index.prefixes[k]) == 0;
+            w.pre[i] = &info.has;
+            for (const SignalRef& ref : index.by_prefix) {
+                for (const auto& e : index.compiled[ref.global]) {
+                    if (e.kind != PatternElem::Kind::word) continue;
+                    if (elem_matches(e, w, i)) info.anchored.push_back(ref);
+                    break;
+                }
+            }
+            it = prefix_cache.emplace(t.norm, std::move(info)).first;
+        }
+        w.pre[i] = &it->second.has;
+        w.pre_anchored[i] = &it->second.anchored;
+    }
     for (size_t i = w.tok.size(); i-- > 0;) {
         bool last_in_sentence = i + 1 == w.tok.size() || w.at(i + 1).sentence != w.at(i).sentence;
         w.send[i] = last_in_sentence ? i + 1 : w.send[i + 1];
@@ -203,19 +280,28 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         const text::Token& t = w.at(wp);
         bool sentence_first = wp == 0 || w.at(wp - 1).sentence != t.sentence;
         lists.clear();
-        if (auto it = index.by_stem.find(t.stem); it != index.by_stem.end())
-            lists.push_back(&it->second);
-        if (auto it = index.by_exact.find(t.norm); it != index.by_exact.end())
-            lists.push_back(&it->second);
-        if (!index.by_prefix.empty()) lists.push_back(&index.by_prefix);
+        if (w.stem[wp] >= 0) lists.push_back(&index.by_stem[static_cast<size_t>(w.stem[wp])]);
+        if (w.form[wp] >= 0) lists.push_back(&index.by_exact[static_cast<size_t>(w.form[wp])]);
+        if (!w.pre_anchored[wp]->empty()) lists.push_back(w.pre_anchored[wp]);
         for (const auto* list : lists) {
             for (const SignalRef& ref : *list) {
+                if (int req = index.required[ref.global]; req >= 0) {
+                    const CompiledElem& e = index.compiled[ref.global][static_cast<size_t>(req)];
+                    bool any = false;
+                    for (int32_t x : e.stems)
+                        any = any || present[static_cast<size_t>(x)];
+                    for (int32_t x : e.exacts)
+                        any = any || present[static_cast<size_t>(x)];
+                    if (!any) continue;
+                }
                 const Signal& s = index.signal(rubric, ref);
                 bool anchored =
                     !s.elems.empty() && s.elems[0].kind == PatternElem::Kind::sentence_start;
                 if (anchored && !sentence_first) continue;
                 size_t last = wp;
-                if (!match_from(s.elems, anchored ? 1 : 0, wp, w.send[wp], w, &last)) continue;
+                if (!match_from(index.compiled[ref.global], anchored ? 1 : 0, wp, w.send[wp], w,
+                                &last))
+                    continue;
                 if (ref.kind == EntryKind::hedge) {
                     if (hedge_sentence != t.sentence) {
                         hedge_sentence = t.sentence;
@@ -241,8 +327,17 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
     }
 
     // Computed features.
-    std::vector<std::string> patient_stems;
-    if (!patient_line.empty()) patient_stems = text::content_stems(patient_line, rubric.stopwords);
+    // The same patient line is answered many times in a row: keep its stems per thread.
+    thread_local std::string last_line;
+    thread_local std::vector<std::string> last_stems;
+    thread_local uint64_t last_owner = 0;
+    if (patient_line != last_line || last_owner != index.generation) {
+        last_line.assign(patient_line.data(), patient_line.size());
+        last_stems = patient_line.empty() ? std::vector<std::string>()
+                                          : text::content_stems(patient_line, rubric.stopwords);
+        last_owner = index.generation;
+    }
+    const std::vector<std::string>& patient_stems = last_stems;
     bool any_question = false;
     for (const auto& s : a.sentences)
         any_question = any_question || s.question || s.open_question;

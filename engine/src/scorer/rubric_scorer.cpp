@@ -109,8 +109,9 @@ MomentCall RubricScorer::call_for(const Moment& m) const {
 }
 
 Score RubricScorer::score_text(std::string_view text, const Moment& moment) const {
-    Score s = match_signals(*rubric_, *index_, text, patient_line(moment));
-    s.overall = has_words(text) ? overall_of(*rubric_, call_for(moment), s, 0.0) : 0.0;
+    size_t words = 0;
+    Score s = match_signals(*rubric_, *index_, text, patient_line(moment), &words);
+    s.overall = words > 0 ? overall_of(*rubric_, call_for(moment), s, 0.0) : 0.0;
     return s;
 }
 

@@ -64,13 +64,12 @@ void mark_question(const std::vector<Token>& toks, Sentence& s, const LanguageRu
         if (first == "tell" || first == "describe" || first == "say")
             s.open_question = second == "me" || second == "us";
         else
-            s.open_question = s.question || is_aux(second) || is_pronoun(second) ||
-                              second == "about" || second == "else";
+            s.open_question = s.question || is_aux(second) || second == "about" || second == "else";
     }
     if (!s.question && contains(rules.question_openers, first)) {
         bool wh = first == "what" || first == "how" || first == "why" || first == "when" ||
                   first == "where" || first == "who" || first == "which";
-        s.question = wh ? (is_aux(second) || is_pronoun(second)) : is_pronoun(second);
+        s.question = wh ? is_aux(second) : is_pronoun(second);
     }
     if (s.open_question && (first == "what" || first == "how")) s.question = true;
 }
