@@ -7,6 +7,7 @@
 #include "impasse/store.h"
 #include "impasse/vocabulary.h"
 #include "session/expert_score.h"
+#include "session/routing.h"
 
 namespace impasse {
 namespace {
@@ -185,26 +186,13 @@ Session::Result Session::say(std::string_view text) {
     TurnInput in;
     in.kind = TurnInput::Kind::text;
     in.text = std::string(text);
-    auto avail = available();
-    const Response* best = nullptr;
-    double sim = 0;
-    if (!avail.empty()) {
-        Node shown = *node_;
-        shown.responses.clear();
-        for (const Response* r : avail)
-            shown.responses.push_back(*r);
-        Score typed = scorer_ ? scorer_->score_text(text, moment()) : Score{};
-        Route route = scorer_ ? route_text(*scorer_, typed, text, shown, moment()) : Route{};
-        if (!scorer_) route = route_by_match(text, shown);
-        if (route.response) {
-            best = node_->find_response(route.response->id);
-            sim = route.similarity;
-        }
-    }
-    bool fallback = false;
-    if (!node_->free_text.fallback.empty() && (!best || sim < node_->free_text.min_similarity))
-        fallback = true;
-    if (!best && !fallback) return Result::fail("this moment has nowhere for a typed answer to go");
+    Moment m = moment();
+    Score typed = scorer_ ? scorer_->score_text(text, m) : Score{};
+    Routing route = route_answer(scorer_, typed, text, *node_, available(), m);
+    if (route.nowhere()) return Result::fail("this moment has nowhere for a typed answer to go");
+    const Response* best = route.response;
+    double sim = route.similarity;
+    bool fallback = route.fallback;
     return act(in, fallback ? nullptr : best, sim, fallback);
 }
 
