@@ -7,7 +7,7 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export IMPASSE_FIXED_TIME=2026-01-01T00:00:00Z
+export IMPASSE_FIXED_TIME=2026-01-01T00:00:00.000Z
 case=$src/tests/golden/confrontation-rewind/scenario.yaml
 fail() { echo "FAIL: $*"; exit 1; }
 
@@ -19,7 +19,7 @@ echo "$out" | grep -q "Type an option number" || fail "no message for an empty l
 echo "$out" | grep -q "(rewound one turn)" || fail "no rewind"
 echo "$out" | grep -q "== Resolved ==" || fail "no ending shown"
 grep -q '"kind": "resolved"' "$tmp/t.json" || fail "ending not in the transcript"
-grep -q '"timestamp": "2026-01-01T00:00:00Z"' "$tmp/t.json" || fail "fixed time not used"
+grep -q '"timestamp": "2026-01-01T00:00:00.000Z"' "$tmp/t.json" || fail "fixed time not used"
 [ "$("$bin" replay "$tmp/t.json" --scenario "$case")" = identical ] || fail "replay not identical"
 
 # Quit early and input ending early both write the transcript.

@@ -18,7 +18,7 @@ inline ScenarioPtr golden_scenario(const std::string& name) {
 }
 
 inline Session::Clock fixed_clock() {
-    return [] { return std::string("2026-01-01T00:00:00Z"); };
+    return [] { return std::string("2026-01-01T00:00:00.000Z"); };
 }
 
 }  // namespace impasse::test

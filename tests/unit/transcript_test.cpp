@@ -45,7 +45,7 @@ TEST_CASE("transcript: the schema's fields are all there") {
     CHECK(t["scores"]["principles"].size() == 10);
     CHECK(t["scores"]["counter_markers"].size() == 8);
     CHECK(t["scores"]["strategies"].size() == 10);
-    CHECK(t["timestamp"] == "2026-01-01T00:00:00Z");
+    CHECK(t["timestamp"] == "2026-01-01T00:00:00.000Z");
     CHECK(t["changes"][0]["cause"] == "invite");
 }
 

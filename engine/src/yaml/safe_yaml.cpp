@@ -258,7 +258,8 @@ Document load_text(std::string_view text, const std::string& name, const Limits&
     return doc;
 }
 
-std::optional<std::string> read_text(const std::string& path, const Limits& limits, Diagnostics& out) {
+std::optional<std::string> read_text(const std::string& path, const Limits& limits,
+                                     Diagnostics& out) {
     auto fail = [&](const char* code, std::string msg) {
         out.push_back(make(path, 0, 0, Severity::error, code, std::move(msg)));
         return std::nullopt;
@@ -266,8 +267,10 @@ std::optional<std::string> read_text(const std::string& path, const Limits& limi
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status)) return fail("IMP0001", "no such file");
-    if (std::filesystem::is_directory(status)) return fail("IMP0001", "this is a folder, not a file");
-    if (!std::filesystem::is_regular_file(status)) return fail("IMP0001", "this is not a regular file");
+    if (std::filesystem::is_directory(status))
+        return fail("IMP0001", "this is a folder, not a file");
+    if (!std::filesystem::is_regular_file(status))
+        return fail("IMP0001", "this is not a regular file");
     auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > limits.max_bytes)
         return fail("IMP0002", "the file is " + std::to_string(size) + " bytes; the limit is " +
@@ -277,7 +280,8 @@ std::optional<std::string> read_text(const std::string& path, const Limits& limi
     std::string text;
     text.resize(static_cast<size_t>(size));
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (in.bad() || static_cast<size_t>(in.gcount()) != text.size()) return fail("IMP0001", "the file cannot be read");
+    if (in.bad() || static_cast<size_t>(in.gcount()) != text.size())
+        return fail("IMP0001", "the file cannot be read");
     return text;
 }
 
@@ -291,6 +295,10 @@ Document load_file(const std::string& path, const Limits& limits) {
 
 void Reader::error(const YAML::Node& at, const std::string& code, const std::string& message) {
     out_.push_back(make(file_, line(at), column(at), Severity::error, code.c_str(), message));
+}
+
+void Reader::error_at(int line, int column, const std::string& code, const std::string& message) {
+    out_.push_back(make(file_, line, column, Severity::error, code.c_str(), message));
 }
 
 void Reader::warning(const YAML::Node& at, const std::string& code, const std::string& message) {

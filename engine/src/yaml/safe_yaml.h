@@ -40,7 +40,8 @@ struct Document {
 
 Document load_file(const std::string& path, const Limits& limits = {});
 // The checks on the file itself (exists, regular, size, readable); the bytes or nullopt.
-std::optional<std::string> read_text(const std::string& path, const Limits& limits, Diagnostics& out);
+std::optional<std::string> read_text(const std::string& path, const Limits& limits,
+                                     Diagnostics& out);
 Document load_text(std::string_view text, const std::string& name, const Limits& limits = {});
 
 // Closest candidate by edit distance, or "" when none is close enough.
@@ -53,6 +54,7 @@ class Reader {
 
     void error(const YAML::Node& at, const std::string& code, const std::string& message);
     void warning(const YAML::Node& at, const std::string& code, const std::string& message);
+    void error_at(int line, int column, const std::string& code, const std::string& message);
     int line(const YAML::Node& n) const { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
     int column(const YAML::Node& n) const { return n.Mark().line >= 0 ? n.Mark().column + 1 : 0; }
     const std::string& file() const { return file_; }
