@@ -12,7 +12,7 @@ case=$src/tests/golden/confrontation-rewind/scenario.yaml
 fail() { echo "FAIL: $*"; exit 1; }
 
 # Played to an ending: exit 0, and the transcript replays identically.
-out=$(printf '9\n\n1\n:back\n2\n1\n1\n1\n' |
+out=$(printf '9\n\n1\n:back\n2\n1\n1\n1\n1\n1\n' |
     "$bin" play "$case" --seed 4 --data-dir "$tmp/d" --transcript "$tmp/t.json")
 echo "$out" | grep -q "There is no option 9; choose 1 to 2." || fail "no message for option 9"
 echo "$out" | grep -q "Type an option number" || fail "no message for an empty line"
@@ -34,7 +34,7 @@ set -e
 grep -q '"response": "invite"' "$tmp/e.json" || fail "transcript at end of input"
 
 # --json: every output line is one JSON object with an event.
-printf '2\nI think I have been too quiet\n1\n1\n' |
+printf '2\nCan you say more about what you expected?\n1\n1\n1\n1\n1\n1\n' |
     "$bin" play "$case" --json --data-dir "$tmp/d" >"$tmp/events.jsonl"
 python3 - "$tmp/events.jsonl" <<'PY'
 import json, sys
@@ -53,7 +53,7 @@ msg=$("$bin" replay "$tmp/t.json" --scenario "$tmp/changed.yaml")
 rc=$?
 set -e
 [ $rc -eq 1 ] || fail "replay of a changed scenario should exit 1, got $rc"
-echo "$msg" | grep -q "diverges at turn 3" || fail "divergence message: $msg"
+echo "$msg" | grep -q "diverges at turn 4" || fail "divergence message: $msg"
 
 # Garbage transcript: a diagnostic, exit 2, no crash.
 head -c 3000 /dev/urandom >"$tmp/junk.json"

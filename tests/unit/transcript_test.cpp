@@ -31,7 +31,7 @@ ReplayResult replay_text(const std::string& text, const ScenarioPtr& sc) {
 
 TEST_CASE("transcript: the schema's fields are all there") {
     auto sc = golden_scenario("confrontation-rewind");
-    auto j = nlohmann::json::parse(played(sc, 5, {"invite", "own_part"}));
+    auto j = nlohmann::json::parse(played(sc, 5, {"invite", "stay", "own_part"}));
     for (const char* k : {"format", "scenario", "scenario_hash", "seed", "turns", "ruptures",
                           "stage_path", "current", "ending"})
         CHECK_MESSAGE(j.contains(k), k);
@@ -83,7 +83,7 @@ TEST_CASE("transcript: garbage is refused with a diagnostic, never a crash") {
 
 TEST_CASE("replay: identical against the same scenario, the first divergence otherwise") {
     auto sc = golden_scenario("confrontation-rewind");
-    const std::string text = played(sc, 5, {"invite", "own_part", "stay_close"});
+    const std::string text = played(sc, 5, {"invite", "stay", "own_part", "stay_close"});
     ReplayResult same = replay_text(text, sc);
     CHECK(same.identical);
     CHECK(same.reason.empty());
@@ -98,7 +98,7 @@ TEST_CASE("replay: identical against the same scenario, the first divergence oth
         changed->nodes[changed->node_index.at("again")].say = "Something else.";
         ReplayResult r = replay_text(text, changed);
         CHECK_FALSE(r.identical);
-        CHECK(r.turn == 2);
+        CHECK(r.turn == 3);
         CHECK(r.reason.find("different patient line") != std::string::npos);
     }
     SUBCASE("a response that is no longer there") {
@@ -106,7 +106,7 @@ TEST_CASE("replay: identical against the same scenario, the first divergence oth
         changed->nodes[changed->node_index.at("anger_voiced")].responses[0].id = "renamed";
         ReplayResult r = replay_text(text, changed);
         CHECK_FALSE(r.identical);
-        CHECK(r.turn == 1);
+        CHECK(r.turn == 2);
         CHECK(r.reason.find("own_part") != std::string::npos);
     }
     SUBCASE("a different effect: the state differs") {
