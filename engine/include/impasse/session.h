@@ -134,7 +134,9 @@ class Session {
     void restart();
 
   private:
-    Result act(const TurnInput& input, const Response* chosen, double similarity, bool fallback);
+    // `typed`: the typed answer's score, already computed for routing (null for an option).
+    Result act(const TurnInput& input, const Response* chosen, double similarity, bool fallback,
+               const Score* typed = nullptr);
     void enter(const std::string& node_id);
     void choose_line();
     std::optional<Value> lookup(std::string_view path) const;

@@ -193,11 +193,11 @@ Session::Result Session::say(std::string_view text) {
     const Response* best = route.response;
     double sim = route.similarity;
     bool fallback = route.fallback;
-    return act(in, fallback ? nullptr : best, sim, fallback);
+    return act(in, fallback ? nullptr : best, sim, fallback, &typed);
 }
 
 Session::Result Session::act(const TurnInput& input, const Response* chosen, double similarity,
-                             bool fallback) {
+                             bool fallback, const Score* typed) {
     TurnRecord t;
     t.index = static_cast<int>(turns_.size());
     t.node = node_->id;
@@ -217,7 +217,7 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
     if (input.kind == TurnInput::Kind::option) {
         t.score = scorer_ ? scorer_->score_option(*chosen, m) : score_from_ratings(*chosen);
     } else {
-        t.score = scorer_ ? scorer_->score_text(input.text, m) : Score{};
+        t.score = typed ? *typed : scorer_ ? scorer_->score_text(input.text, m) : Score{};
     }
     if (scorer_) {
         t.feedback = scorer_->feedback(t.score, t.said, m,
