@@ -46,6 +46,12 @@ typed = [e["turn"] for e in events if e["event"] == "turn" and e["turn"]["input"
 assert typed and typed[0]["routed_to"], typed
 PY
 
+# Text that is not UTF-8 gets a message, not a crash, and the drill goes on.
+out=$(printf '\xe9t\xe9 hello\n:quit\n' |
+    "$bin" play "$case" --json --data-dir "$tmp/d" --transcript "$tmp/l.json")
+echo "$out" | grep -q "not valid UTF-8" || fail "no message for Latin-1 input"
+grep -q '"turns": \[\]' "$tmp/l.json" || fail "Latin-1 transcript"
+
 # A changed scenario: replay names the first diverging turn and exits 1.
 sed 's/But what if I do this and it still/And what if this still/' "$case" >"$tmp/changed.yaml"
 set +e

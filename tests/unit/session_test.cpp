@@ -37,6 +37,10 @@ TEST_CASE("session: acting returns errors as values and leaves the session uncha
     CHECK_FALSE(r.ok);
     CHECK(r.error.find("no_such_response") != std::string::npos);
     CHECK_FALSE(s.say("   ").ok);
+    Session::Result latin1 = s.say("\xe9t\xe9 hello");  // Latin-1, not UTF-8
+    CHECK_FALSE(latin1.ok);
+    CHECK(latin1.error.find("UTF-8") != std::string::npos);
+    CHECK_FALSE(s.say("\xed\xa0\x80 surrogate").ok);
     CHECK(s.turns().empty());
     CHECK(s.node().id == "opening");
 }

@@ -8,6 +8,7 @@
 #include "impasse/vocabulary.h"
 #include "session/expert_score.h"
 #include "session/routing.h"
+#include "text/utf8.h"
 
 namespace impasse {
 namespace {
@@ -57,6 +58,16 @@ double max_counter(const Score& s) {
 double attention(const Score& s) {
     return std::max({principle(s, "here_and_now"), principle(s, "explore_patient_experience"),
                      principle(s, "non_defensive"), principle(s, "accept_responsibility")});
+}
+
+// Typed text goes into JSON (transcripts, the record, --json events), which must be UTF-8.
+bool valid_utf8(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        size_t len = text::decode_utf8(s, i).len;
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
 }
 
 int stage_rank(const std::string& id) {
@@ -183,6 +194,8 @@ Session::Result Session::say(std::string_view text) {
     if (at_end()) return Result::fail("the drill has ended");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Result::fail("say something first");
+    if (!valid_utf8(text))
+        return Result::fail("the answer is not valid UTF-8 text; check the terminal's encoding");
     TurnInput in;
     in.kind = TurnInput::Kind::text;
     in.text = std::string(text);
