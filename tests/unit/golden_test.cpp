@@ -1,10 +1,13 @@
 // Golden transcripts: each folder in tests/golden holds scenario.yaml, inputs.txt (the lines a
-// trainee types to `impasse play`), an optional seed, and expected.json. The session is driven
-// through run_play — the code `impasse play` runs — with a fixed clock and no rubric scorer
-// (options are scored from their expert ratings), so the transcripts stay stable while the
-// rubric is tuned. Adding a case is adding a folder. IMPASSE_UPDATE_GOLDEN=1 rewrites them.
+// trainee types to `impasse play`), an optional seed, expected.json (the transcript) and
+// optionally expected.txt (what the terminal showed). The session is driven through run_play —
+// the code `impasse play` runs — with a fixed clock and no rubric scorer (options are scored
+// from their expert ratings, typed text is routed by `match` phrases), so the transcripts stay
+// stable while the rubric is tuned. Adding a case is adding a folder.
+// IMPASSE_UPDATE_GOLDEN=1 rewrites the expected files (review the diff before committing).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -46,11 +49,15 @@ TEST_CASE("golden transcripts reproduce exactly") {
         std::ostringstream out;
         impasse::PlayOptions o;
         o.show_prompt = false;
-        impasse::run_play(s, in, out, o);
+        impasse::PlayOutcome outcome = impasse::run_play(s, in, out, o);
         nlohmann::json got = impasse::transcript_json(s);
         got.erase("impasse");  // the version of the program is not part of the golden
         fs::path expected = dir / "expected.json";
-        if (update) std::ofstream(expected) << got.dump(2) << "\n";
+        fs::path expected_text = dir / "expected.txt";
+        if (update) {
+            std::ofstream(expected) << got.dump(2) << "\n";
+            if (fs::exists(expected_text)) std::ofstream(expected_text) << out.str();
+        }
         REQUIRE(fs::exists(expected));
         nlohmann::json want = nlohmann::json::parse(slurp(expected));
         CHECK(got == want);
@@ -62,10 +69,16 @@ TEST_CASE("golden transcripts reproduce exactly") {
                     break;
                 }
         }
+        // What the terminal showed, when the case records it (create an empty expected.txt and
+        // run with IMPASSE_UPDATE_GOLDEN=1 to start recording it).
+        if (fs::exists(expected_text)) CHECK(out.str() == slurp(expected_text));
+        // An ending is reached exactly when the transcript records one.
+        CHECK((outcome == impasse::PlayOutcome::ended) == !got["ending"].is_null());
         // The transcript replays identically, and its snapshot restores the same state.
         auto parsed = impasse::parse_transcript(got.dump(), "golden");
         REQUIRE(parsed.diagnostics.empty());
-        CHECK(impasse::replay(parsed, loaded.scenario, nullptr).identical);
+        auto replayed = impasse::replay(parsed, loaded.scenario, nullptr);
+        CHECK_MESSAGE(replayed.identical, replayed.reason);
         ++cases;
     }
     CHECK(cases >= 6);

@@ -87,9 +87,11 @@ struct RuptureEvent {
     int salience = 0;       // highest salience
     bool attended = false;  // the answer attended to it (scored well on the repair principles)
     bool deepened = false;  // the answer enacted a counter-marker
-    // resolved: a later line reached exploration or beyond and the drill did not end in
-    // impasse/dropout before that; partly resolved: the answer attended but the process did
-    // not get past disembedding; unaddressed: neither. Computed at read time.
+    // Looking at the lines that followed, up to the next line that opens a new rupture (markers
+    // at stage `marker`): "resolved" when one reached exploration or beyond; else "deepened"
+    // when the answer enacted a counter-marker; else "partly resolved" when it attended or the
+    // process reached disembedding; else "unaddressed". Computed at read time, so it changes
+    // as the drill goes on. Rules in full: docs/transcript-format.md.
     std::string outcome;
 };
 
@@ -134,7 +136,9 @@ class Session {
     void restart();
 
   private:
-    Result act(const TurnInput& input, const Response* chosen, double similarity, bool fallback);
+    // `typed`: the typed answer's score, already computed for routing (null for an option).
+    Result act(const TurnInput& input, const Response* chosen, double similarity, bool fallback,
+               const Score* typed = nullptr);
     void enter(const std::string& node_id);
     void choose_line();
     std::optional<Value> lookup(std::string_view path) const;

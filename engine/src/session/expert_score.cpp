@@ -1,7 +1,6 @@
 #include "session/expert_score.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "impasse/vocabulary.h"
 
@@ -28,26 +27,6 @@ Score score_from_ratings(const Response& r) {
     s.overall =
         std::clamp(100.0 * base - 15.0 * static_cast<double>(r.counter_markers.size()), 0.0, 100.0);
     return s;
-}
-
-Route route_by_match(std::string_view text, const Node& node) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    Route best;
-    for (const auto& r : node.responses) {
-        int hits = 0;
-        for (const auto& m : r.match) {
-            std::string p = m;
-            std::transform(p.begin(), p.end(), p.begin(),
-                           [](unsigned char c) { return std::tolower(c); });
-            if (!p.empty() && lower.find(p) != std::string::npos) ++hits;
-        }
-        double sim =
-            r.match.empty() ? 0.0 : static_cast<double>(hits) / static_cast<double>(r.match.size());
-        if (sim > best.similarity) best = {&r, sim};
-    }
-    return best;
 }
 
 }  // namespace impasse

@@ -142,6 +142,10 @@ PlayOutcome run_play(Session& s, std::istream& in, std::ostream& out, const Play
         if (number) {
             auto options = s.available();
             int n = std::stoi(line);
+            if (options.empty()) {
+                notice(out, o, "This moment has no options: type your own answer.");
+                continue;
+            }
             if (n < 1 || n > static_cast<int>(options.size())) {
                 notice(out, o,
                        "There is no option " + line + "; choose 1 to " +

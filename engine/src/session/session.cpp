@@ -7,6 +7,8 @@
 #include "impasse/store.h"
 #include "impasse/vocabulary.h"
 #include "session/expert_score.h"
+#include "session/routing.h"
+#include "text/utf8.h"
 
 namespace impasse {
 namespace {
@@ -56,6 +58,16 @@ double max_counter(const Score& s) {
 double attention(const Score& s) {
     return std::max({principle(s, "here_and_now"), principle(s, "explore_patient_experience"),
                      principle(s, "non_defensive"), principle(s, "accept_responsibility")});
+}
+
+// Typed text goes into JSON (transcripts, the record, --json events), which must be UTF-8.
+bool valid_utf8(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        size_t len = text::decode_utf8(s, i).len;
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
 }
 
 int stage_rank(const std::string& id) {
@@ -182,34 +194,23 @@ Session::Result Session::say(std::string_view text) {
     if (at_end()) return Result::fail("the drill has ended");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Result::fail("say something first");
+    if (!valid_utf8(text))
+        return Result::fail("the answer is not valid UTF-8 text; check the terminal's encoding");
     TurnInput in;
     in.kind = TurnInput::Kind::text;
     in.text = std::string(text);
-    auto avail = available();
-    const Response* best = nullptr;
-    double sim = 0;
-    if (!avail.empty()) {
-        Node shown = *node_;
-        shown.responses.clear();
-        for (const Response* r : avail)
-            shown.responses.push_back(*r);
-        Score typed = scorer_ ? scorer_->score_text(text, moment()) : Score{};
-        Route route = scorer_ ? route_text(*scorer_, typed, text, shown, moment()) : Route{};
-        if (!scorer_) route = route_by_match(text, shown);
-        if (route.response) {
-            best = node_->find_response(route.response->id);
-            sim = route.similarity;
-        }
-    }
-    bool fallback = false;
-    if (!node_->free_text.fallback.empty() && (!best || sim < node_->free_text.min_similarity))
-        fallback = true;
-    if (!best && !fallback) return Result::fail("this moment has nowhere for a typed answer to go");
-    return act(in, fallback ? nullptr : best, sim, fallback);
+    Moment m = moment();
+    Score typed = scorer_ ? scorer_->score_text(text, m) : Score{};
+    Routing route = route_answer(scorer_, typed, text, *node_, available(), m);
+    if (route.nowhere()) return Result::fail("this moment has nowhere for a typed answer to go");
+    const Response* best = route.response;
+    double sim = route.similarity;
+    bool fallback = route.fallback;
+    return act(in, fallback ? nullptr : best, sim, fallback, &typed);
 }
 
 Session::Result Session::act(const TurnInput& input, const Response* chosen, double similarity,
-                             bool fallback) {
+                             bool fallback, const Score* typed) {
     TurnRecord t;
     t.index = static_cast<int>(turns_.size());
     t.node = node_->id;
@@ -229,7 +230,7 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
     if (input.kind == TurnInput::Kind::option) {
         t.score = scorer_ ? scorer_->score_option(*chosen, m) : score_from_ratings(*chosen);
     } else {
-        t.score = scorer_ ? scorer_->score_text(input.text, m) : Score{};
+        t.score = typed ? *typed : scorer_ ? scorer_->score_text(input.text, m) : Score{};
     }
     if (scorer_) {
         t.feedback = scorer_->feedback(t.score, t.said, m,

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `impasse play` through a pipe: exit 0 at an ending, transcripts written also on :quit and at
+# the end of input, --json events one per line, one-line messages for a bad number or an empty
+# line; `impasse replay` says identical (0) or where a changed scenario diverges (1).
+set -euo pipefail
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export IMPASSE_FIXED_TIME=2026-01-01T00:00:00.000Z
+case=$src/tests/golden/confrontation-rewind/scenario.yaml
+fail() { echo "FAIL: $*"; exit 1; }
+
+# Played to an ending: exit 0, and the transcript replays identically.
+out=$(printf '9\n\n1\n:back\n2\n1\n1\n1\n1\n1\n' |
+    "$bin" play "$case" --seed 4 --data-dir "$tmp/d" --transcript "$tmp/t.json")
+echo "$out" | grep -q "There is no option 9; choose 1 to 2." || fail "no message for option 9"
+echo "$out" | grep -q "Type an option number" || fail "no message for an empty line"
+echo "$out" | grep -q "(rewound one turn)" || fail "no rewind"
+echo "$out" | grep -q "== Resolved ==" || fail "no ending shown"
+grep -q '"kind": "resolved"' "$tmp/t.json" || fail "ending not in the transcript"
+grep -q '"timestamp": "2026-01-01T00:00:00.000Z"' "$tmp/t.json" || fail "fixed time not used"
+[ "$("$bin" replay "$tmp/t.json" --scenario "$case")" = identical ] || fail "replay not identical"
+
+# Quit early and input ending early both write the transcript.
+printf '1\n:quit\n' | "$bin" play "$case" --data-dir "$tmp/d" --transcript "$tmp/q.json" >/dev/null ||
+    fail ":quit should exit 0"
+grep -q '"ending": null' "$tmp/q.json" || fail "quit transcript"
+set +e
+printf '2\n' | "$bin" play "$case" --data-dir "$tmp/d" --transcript "$tmp/e.json" >/dev/null
+rc=$?
+set -e
+[ $rc -eq 3 ] || fail "input ending before an ending should exit 3, got $rc"
+grep -q '"response": "invite"' "$tmp/e.json" || fail "transcript at end of input"
+
+# --json: every output line is one JSON object with an event.
+printf '2\nCan you say more about what you expected?\n1\n1\n1\n1\n1\n1\n' |
+    "$bin" play "$case" --json --data-dir "$tmp/d" >"$tmp/events.jsonl"
+python3 - "$tmp/events.jsonl" <<'PY'
+import json, sys
+events = [json.loads(line) for line in open(sys.argv[1])]
+kinds = [e["event"] for e in events]
+assert kinds[0] == "moment" and kinds[-1] == "end", kinds
+assert "turn" in kinds
+typed = [e["turn"] for e in events if e["event"] == "turn" and e["turn"]["input"]["kind"] == "text"]
+assert typed and typed[0]["routed_to"], typed
+PY
+
+# Text that is not UTF-8 gets a message, not a crash, and the drill goes on.
+out=$(printf '\xe9t\xe9 hello\n:quit\n' |
+    "$bin" play "$case" --json --data-dir "$tmp/d" --transcript "$tmp/l.json")
+echo "$out" | grep -q "not valid UTF-8" || fail "no message for Latin-1 input"
+grep -q '"turns": \[\]' "$tmp/l.json" || fail "Latin-1 transcript"
+
+# A changed scenario: replay names the first diverging turn and exits 1.
+sed 's/But what if I do this and it still/And what if this still/' "$case" >"$tmp/changed.yaml"
+set +e
+msg=$("$bin" replay "$tmp/t.json" --scenario "$tmp/changed.yaml")
+rc=$?
+set -e
+[ $rc -eq 1 ] || fail "replay of a changed scenario should exit 1, got $rc"
+echo "$msg" | grep -q "diverges at turn 4" || fail "divergence message: $msg"
+
+# Garbage transcript: a diagnostic, exit 2, no crash.
+head -c 3000 /dev/urandom >"$tmp/junk.json"
+set +e
+"$bin" replay "$tmp/junk.json" 2>"$tmp/err"
+rc=$?
+set -e
+[ $rc -eq 2 ] || fail "garbage transcript should exit 2, got $rc"
+grep -q "IMP0701" "$tmp/err" || fail "no diagnostic for garbage"
+echo "play cli ok"
