@@ -36,11 +36,18 @@ done
 xdotool windowfocus --sync "$win" 2>/dev/null || true
 # A click on the app's name gives the window the keyboard (no window manager under Xvfb).
 xdotool mousemove --window "$win" 60 28 click 1
-step() { sleep "${2:-0.4}"; }
+slow=${IMPASSE_TEST_SLOW:-1}
+step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
 shot() { import -window root "$shots/$1.png"; }
 
-step 1.5
-shot library
+# Wait until the window has drawn (slow under sanitizers or a loaded machine).
+for _ in $(seq 100); do
+  import -window root "$shots/library.png"
+  sd=$(identify -format '%[fx:standard_deviation]' "$shots/library.png")
+  awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' && break
+  sleep 0.2
+done
+step 0.5
 # Find Nadia's case: click into the search box, type, Enter starts the first match.
 xdotool mousemove --window "$win" 300 91 click 1; step
 xdotool type --delay 20 "Nadia"; step
