@@ -229,6 +229,7 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
     w.form.resize(w.tok.size());
     // Which of the rubric's prefixes each word form has, remembered per thread.
     struct PrefixInfo {
+        int32_t stem = -1, form = -1;  // the word form's symbols
         std::vector<bool> has;
         std::vector<SignalRef> anchored;  // prefix-anchored signals whose anchor fits the word
     };
@@ -244,13 +245,11 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
     present.assign(index.symbols.size(), 0);
     for (size_t i = 0; i < w.tok.size(); ++i) {
         const text::Token& t = w.at(i);
-        w.stem[i] = index.symbol_of(t.stem);
-        w.form[i] = index.symbol_of(t.norm);
-        if (w.stem[i] >= 0) present[static_cast<size_t>(w.stem[i])] = 1;
-        if (w.form[i] >= 0) present[static_cast<size_t>(w.form[i])] = 1;
         auto it = prefix_cache.find(t.norm);
         if (it == prefix_cache.end()) {
             PrefixInfo info;
+            info.stem = w.stem[i] = index.symbol_of(t.stem);
+            info.form = w.form[i] = index.symbol_of(t.norm);
             info.has.resize(index.prefixes.size());
             for (size_t k = 0; k < index.prefixes.size(); ++k)
                 info.has[k] = t.norm.compare(0, index.prefixes[k].size(), index.prefixes[k]) == 0;
@@ -264,6 +263,10 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
             }
             it = prefix_cache.emplace(t.norm, std::move(info)).first;
         }
+        w.stem[i] = it->second.stem;
+        w.form[i] = it->second.form;
+        if (w.stem[i] >= 0) present[static_cast<size_t>(w.stem[i])] = 1;
+        if (w.form[i] >= 0) present[static_cast<size_t>(w.form[i])] = 1;
         w.pre[i] = &it->second.has;
         w.pre_anchored[i] = &it->second.anchored;
     }

@@ -81,8 +81,26 @@ const LanguageRules& default_rules() {
     return r;
 }
 
+namespace {
+
+// A first-letter filter over a word list: most words are rejected without a string compare.
+struct WordSet {
+    const std::vector<std::string>& list;
+    bool first[256] = {};
+    explicit WordSet(const std::vector<std::string>& l) : list(l) {
+        for (const auto& w : l)
+            if (!w.empty()) first[static_cast<unsigned char>(w[0])] = true;
+    }
+    bool has(const std::string& w) const {
+        return !w.empty() && first[static_cast<unsigned char>(w[0])] && contains(list, w);
+    }
+};
+
+}  // namespace
+
 Analysis analyze(std::string_view text, const LanguageRules& rules) {
     Analysis a;
+    const WordSet negators(rules.negators), breaks(rules.clause_breaks);
     a.tokens = tokenize_counting(text, &a.invalid_bytes);
     auto& toks = a.tokens;
 
@@ -113,7 +131,7 @@ Analysis analyze(std::string_view text, const LanguageRules& rules) {
         for (size_t i = s.first; i < s.last; ++i) {
             Token& t = toks[i];
             t.sentence = static_cast<int>(si);
-            bool brk = breaks_clause(t) || (t.word && contains(rules.clause_breaks, t.norm));
+            bool brk = breaks_clause(t) || (t.word && breaks.has(t.norm));
             if (brk && i > s.first) {
                 ++clause;
                 in_scope = false;
@@ -123,7 +141,7 @@ Analysis analyze(std::string_view text, const LanguageRules& rules) {
                 ++a.word_count;
                 t.stem = stem(t.norm);
                 t.negated = in_scope;
-                if (contains(rules.negators, t.norm)) {
+                if (negators.has(t.norm)) {
                     t.negator = true;
                     in_scope = true;
                 }
