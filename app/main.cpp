@@ -23,12 +23,25 @@ int main(int argc, char** argv) {
     app.add_option("--data-dir", gui.data_dir,
                    "Where your data lives (default ~/.local/share/impasse)");
     app.add_option("--scenarios", gui.extra_scenarios, "An extra folder of scenarios to list");
+    app.add_option("--open", gui.open, "Start a drill of this scenario id");
+    app.add_option("--replay", gui.replay, "Open a transcript in the debrief");
+    app.add_option("--screen", gui.screen, "First screen: library, drill, debrief, settings");
+    app.add_option("--theme", gui.theme, "Theme for this run")
+        ->check(CLI::IsMember({"dark", "light", "high-contrast"}));
+    app.add_option("--font-scale", gui.font_scale, "Text size for this run")
+        ->check(CLI::Range(0.75, 2.5));
     app.add_option("--width", gui.width, "Window width in pixels")->check(CLI::Range(320, 10000));
     app.add_option("--height", gui.height, "Window height in pixels")
         ->check(CLI::Range(240, 10000));
 
     int exit_code = 0;
+    impasse::cli::add_paths(app, exit_code);
+    impasse::cli::add_validate(app, exit_code);
+    impasse::cli::add_play(app, exit_code);
     impasse::cli::add_score(app, exit_code);
+    impasse::cli::add_data(app, exit_code);
+    impasse::cli::add_report(app, exit_code);
+    impasse::cli::add_learn(app, exit_code);
 
     try {
         app.parse(argc, argv);

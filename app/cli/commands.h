@@ -11,7 +11,12 @@ class App;
 
 namespace impasse::cli {
 
-// (subcommands are declared here as they are added)
+void add_paths(CLI::App& app, int& exit_code);
+void add_validate(CLI::App& app, int& exit_code);
+void add_play(CLI::App& app, int& exit_code);   // play and replay
 void add_score(CLI::App& app, int& exit_code);  // score.cpp
+void add_data(CLI::App& app, int& exit_code);
+void add_report(CLI::App& app, int& exit_code);
+void add_learn(CLI::App& app, int& exit_code);
 
 }  // namespace impasse::cli

@@ -10,6 +10,11 @@ struct Options {
     std::string screenshot;       // write the last frame as PNG here
     std::string data_dir;         // user data; default paths::default_user_data()
     std::string extra_scenarios;  // a folder of the user's own scenarios
+    std::string open;             // start a drill of this scenario id
+    std::string replay;           // load this transcript into the debrief
+    std::string screen;           // first screen: library, drill, debrief, settings
+    std::string theme;            // overrides the saved theme: dark, light, high-contrast
+    float font_scale = 0.0f;      // > 0 overrides the saved text size
     int width = 1280;
     int height = 800;
 };

@@ -62,7 +62,7 @@ Platform::~Platform() {
     glfwTerminate();
 }
 
-int Platform::loop(const std::function<bool()>& frame) {
+int Platform::loop(const std::function<void()>& prepare, const std::function<bool()>& frame) {
     int drawn = 0;
     while (!glfwWindowShouldClose(window_)) {
         if (config_.frames > 0) {
@@ -74,6 +74,7 @@ int Platform::loop(const std::function<bool()>& frame) {
             glfwWaitEventsTimeout(5.0);
             redraw_frames_ = 3;
         }
+        prepare();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();

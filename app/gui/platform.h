@@ -27,9 +27,10 @@ class Platform {
     std::string open(const PlatformConfig& config);
     ~Platform();
 
-    // Runs until the window closes or the frame budget ends. `frame` builds one ImGui frame and
-    // returns true while it wants more frames drawn soon (an animation, a timer).
-    int loop(const std::function<bool()>& frame);
+    // Runs until the window closes or the frame budget ends. `prepare` runs before each frame,
+    // outside of it (fonts may be rebuilt there); `frame` builds one ImGui frame and returns true
+    // while it wants more frames drawn soon (an animation, a timer).
+    int loop(const std::function<void()>& prepare, const std::function<bool()>& frame);
 
     // Asks the loop to draw again soon (after a change that no input caused).
     void request_redraw() { redraw_frames_ = 3; }

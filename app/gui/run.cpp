@@ -24,7 +24,7 @@ int run(const Options& options) {
         return 1;
     }
     shell.attach(platform);
-    return platform.loop([&] { return shell.frame(); });
+    return platform.loop([&] { shell.prepare(); }, [&] { return shell.frame(); });
 }
 
 }  // namespace impasse::gui

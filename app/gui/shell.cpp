@@ -3,65 +3,109 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <filesystem>
 
+#include "gui/keys.h"
+#include "gui/panels.h"
 #include "gui/platform.h"
 #include "impasse/paths.h"
-
-namespace fs = std::filesystem;
+#include "impasse/rubric_scorer.h"
 
 namespace impasse::gui {
 
-Shell::Shell(const Options& options) : options_(options) {
-    load_library();
+Shell::Shell(const Options& options) {
+    ui_.options = options;
+    std::string config = paths::user_config();
+    ui_.settings_path = config + "/settings.json";
+    std::string warning;
+    if (paths::ensure_private_dir(config).empty())
+        ui_.settings = Settings::load(ui_.settings_path, &warning);
+    if (!warning.empty()) ui_.banners.push_back(warning);
+    if (!options.theme.empty()) ui_.settings.theme = options.theme;
+    if (options.font_scale > 0) ui_.settings.font_scale = options.font_scale;
+    ui_.reload_library();
+    if (std::string assets = paths::assets(); !assets.empty())
+        ui_.learn = load_learn_pages(assets + "/learn");
+    std::string data_dir = !options.data_dir.empty()        ? options.data_dir
+                           : !ui_.settings.data_dir.empty() ? ui_.settings.data_dir
+                                                            : paths::default_user_data();
+    ui_.open_store(data_dir);
+    std::string scorer_error;
+    ui_.scorer = make_default_scorer(&scorer_error);
+    if (!ui_.scorer) ui_.report("Typed answers cannot be scored: " + scorer_error);
+    if (!options.open.empty()) ui_.start_drill(options.open);
+    if (!options.replay.empty()) {
+        ui_.drill = std::make_unique<DrillSession>();
+        std::string e =
+            ui_.drill->load_transcript(options.replay, ui_.library.scenarios, ui_.scorer.get());
+        if (!e.empty()) {
+            ui_.report("Cannot open " + options.replay + ": " + e);
+            ui_.drill.reset();
+        } else {
+            ui_.screen = Screen::debrief;
+        }
+    }
+    if (!options.screen.empty() && !screen_from_id(options.screen, &ui_.screen))
+        ui_.banners.push_back("Unknown screen '" + options.screen + "'; showing the library.");
 }
 
 void Shell::attach(Platform& platform) {
     platform_ = &platform;
-    fonts_ = apply_look(theme_, font_scale_ * platform.content_scale());
 }
 
-void Shell::load_library() {
-    scenario_files_.clear();
-    std::vector<std::string> dirs{paths::bundled_scenarios()};
-    if (!options_.extra_scenarios.empty()) dirs.push_back(options_.extra_scenarios);
-    for (const auto& d : dirs) {
-        std::error_code ec;
-        if (d.empty() || !fs::is_directory(d, ec)) continue;
-        for (auto it = fs::recursive_directory_iterator(d, ec); !ec && it != fs::end(it);
-             it.increment(ec)) {
-            auto ext = it->path().extension();
-            if (ext == ".yaml" || ext == ".yml") scenario_files_.push_back(it->path().string());
-        }
+void Shell::prepare() {
+    if (!ui_.look_dirty || !platform_) return;
+    ui_.fonts = apply_look(theme_from_name(ui_.settings.theme),
+                           ui_.settings.font_scale * platform_->content_scale());
+    ui_.look_dirty = false;
+}
+
+void Shell::handle_shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl) return;
+    float step = 0.0f;
+    if (keys::pressed(keys::equal) || keys::pressed(keys::keypad_add)) step = 0.1f;
+    if (keys::pressed(keys::minus) || keys::pressed(keys::keypad_subtract)) step = -0.1f;
+    if (step != 0.0f) {
+        ui_.settings.font_scale = std::clamp(ui_.settings.font_scale + step, 0.75f, 2.5f);
+        ui_.look_dirty = true;
+        ui_.settings.save(ui_.settings_path);
     }
-    std::sort(scenario_files_.begin(), scenario_files_.end());
 }
 
 bool Shell::frame() {
+    handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::Begin("##shell", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
-    draw_library();
-    ImGui::End();
-    return false;
-}
-
-void Shell::draw_library() {
-    ImGui::PushFont(fonts_.heading);
-    ImGui::TextUnformatted("Impasse");
-    ImGui::PopFont();
-    ImGui::TextDisabled("Practise resolving alliance ruptures. Ångström, smörgåsbord.");
-    ImGui::Separator();
-    if (scenario_files_.empty()) {
-        ImGui::TextWrapped("No scenarios found. Bundled cases live in %s.",
-                           paths::bundled_scenarios().c_str());
-        return;
+    draw_nav_bar(ui_);
+    draw_banners(ui_);
+    switch (ui_.screen) {
+        case Screen::library:
+            draw_library(ui_);
+            break;
+        case Screen::settings:
+            draw_settings(ui_);
+            break;
+        case Screen::learn:
+            draw_learn(ui_);
+            break;
+        case Screen::drill:
+            draw_drill(ui_);
+            break;
+        case Screen::debrief:
+            draw_debrief(ui_);
+            break;
+        case Screen::progress:
+            draw_progress(ui_);
+            break;
     }
-    for (const auto& f : scenario_files_)
-        ImGui::BulletText("%s", fs::path(f).filename().c_str());
+    ImGui::End();
+    bool animating = ui_.animating;
+    ui_.animating = false;
+    return animating;
 }
 
 }  // namespace impasse::gui

@@ -1,11 +1,9 @@
-// The shell: owns the GUI's state (library, settings, current screen) and draws one frame.
+// The shell: owns the GUI's state (ui.h) and draws one frame — the top bar, any banners, and
+// the current screen's panel.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "gui/gui.h"
-#include "gui/theme.h"
+#include "gui/ui.h"
 
 namespace impasse::gui {
 
@@ -15,20 +13,16 @@ class Shell {
   public:
     explicit Shell(const Options& options);
     void attach(Platform& platform);
+    // Outside a frame: rebuild fonts and colours when a setting changed them.
+    void prepare();
     // Draws one frame; returns true while something animates.
     bool frame();
 
   private:
-    void load_library();
-    void draw_library();
+    void handle_shortcuts();
 
-    Options options_;
+    Ui ui_;
     Platform* platform_ = nullptr;
-    Fonts fonts_;
-    Theme theme_ = Theme::dark;
-    float font_scale_ = 1.0f;
-    std::vector<std::string> scenario_files_;
-    std::vector<std::string> messages_;
 };
 
 }  // namespace impasse::gui

@@ -39,11 +39,11 @@ std::string data_root() {
         fs::path installed = exe.parent_path().parent_path() / "share" / "impasse";
         if (looks_like_root(installed)) return installed.string();
     }
-#ifdef IMPASSE_INSTALL_DATADIR
-    if (looks_like_root(IMPASSE_INSTALL_DATADIR)) return IMPASSE_INSTALL_DATADIR;
-#endif
 #ifdef IMPASSE_SOURCE_DIR
     if (looks_like_root(IMPASSE_SOURCE_DIR)) return IMPASSE_SOURCE_DIR;
+#endif
+#ifdef IMPASSE_INSTALL_DATADIR
+    if (looks_like_root(IMPASSE_INSTALL_DATADIR)) return IMPASSE_INSTALL_DATADIR;
 #endif
     return "";
 }

@@ -1,0 +1,112 @@
+// `impasse data export|delete`: take or erase everything Impasse has recorded for you.
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli/commands.h"
+#include "impasse/paths.h"
+#include "impasse/store.h"
+
+namespace impasse::cli {
+namespace {
+
+struct DataOptions {
+    std::string data_dir;
+    std::string out;
+    bool yes = false;
+};
+
+std::unique_ptr<Store> open_store(const DataOptions& o, int& exit_code) {
+    std::string dir = o.data_dir.empty() ? paths::default_user_data() : o.data_dir;
+    std::string err;
+    auto store = Store::open(dir, &err);
+    if (!store) {
+        std::fprintf(stderr, "impasse: %s\n", err.c_str());
+        exit_code = 1;
+    }
+    return store;
+}
+
+void run_export(const DataOptions& o, int& exit_code) {
+    auto store = open_store(o, exit_code);
+    if (!store) return;
+    std::string text = store->export_all().dump(2) + "\n";
+    if (o.out.empty() || o.out == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return;
+    }
+    std::string tmp = o.out + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out) {
+            std::fprintf(stderr, "impasse: cannot write %s\n", tmp.c_str());
+            std::remove(tmp.c_str());
+            exit_code = 1;
+            return;
+        }
+    }
+    if (std::rename(tmp.c_str(), o.out.c_str()) != 0) {
+        std::fprintf(stderr, "impasse: cannot write %s\n", o.out.c_str());
+        exit_code = 1;
+        return;
+    }
+    std::fprintf(stderr, "Exported your record to %s\n", o.out.c_str());
+}
+
+void run_delete(const DataOptions& o, int& exit_code) {
+    auto store = open_store(o, exit_code);
+    if (!store) return;
+    if (!o.yes) {
+        if (!isatty(STDIN_FILENO)) {
+            std::fprintf(
+                stderr,
+                "impasse: refusing to delete without confirmation; pass --yes in scripts\n");
+            exit_code = 2;
+            return;
+        }
+        std::fprintf(stderr,
+                     "This erases every drill, check-in and journal entry in %s.\nType 'delete' to "
+                     "confirm: ",
+                     store->path().c_str());
+        std::string answer;
+        std::getline(std::cin, answer);
+        if (answer != "delete") {
+            std::fprintf(stderr, "Nothing was deleted.\n");
+            exit_code = 1;
+            return;
+        }
+    }
+    if (std::string e = store->delete_all(); !e.empty()) {
+        std::fprintf(stderr, "impasse: %s\n", e.c_str());
+        exit_code = 1;
+        return;
+    }
+    std::fprintf(stderr, "Deleted everything in %s.\n", store->path().c_str());
+}
+
+}  // namespace
+
+void add_data(CLI::App& app, int& exit_code) {
+    auto opts = std::make_shared<DataOptions>();
+    auto* data =
+        app.add_subcommand("data", "Export or delete everything Impasse has recorded for you");
+    data->require_subcommand(1);
+    auto* exp = data->add_subcommand("export", "Write your whole record as one JSON file");
+    exp->add_option("--out", opts->out, "Output file ('-' or none for standard output)");
+    exp->add_option("--data-dir", opts->data_dir,
+                    "Your data folder (default ~/.local/share/impasse)");
+    exp->callback([opts, &exit_code] { run_export(*opts, exit_code); });
+    auto* del = data->add_subcommand("delete", "Erase your whole record (asks first)");
+    del->add_flag("--yes", opts->yes, "Do not ask (for scripts)");
+    del->add_option("--data-dir", opts->data_dir,
+                    "Your data folder (default ~/.local/share/impasse)");
+    del->callback([opts, &exit_code] { run_delete(*opts, exit_code); });
+}
+
+}  // namespace impasse::cli

@@ -1,0 +1,238 @@
+// `impasse play SCENARIO`: a drill in the terminal, and `impasse replay TRANSCRIPT`.
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli/commands.h"
+#include "impasse/paths.h"
+#include "impasse/play.h"
+#include "impasse/rubric_scorer.h"
+#include "impasse/scenario_loader.h"
+#include "impasse/store.h"
+#include "impasse/transcript.h"
+
+namespace impasse::cli {
+namespace {
+
+struct PlayArgs {
+    std::string scenario;
+    uint64_t seed = 0;
+    bool seed_given = false;
+    std::string transcript;
+    bool json = false;
+    std::string data_dir;
+    bool resume = false;
+    bool no_record = false;
+};
+
+// A path to a scenario file, or the id of a bundled one.
+ScenarioPtr find_scenario(const std::string& what, int& exit_code) {
+    std::error_code ec;
+    if (std::filesystem::exists(what, ec)) {
+        LoadResult r = load_scenario_file(what);
+        for (const auto& d : r.diagnostics)
+            std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        if (!r.scenario) exit_code = 1;
+        return r.scenario;
+    }
+    std::string dir = paths::bundled_scenarios();
+    if (!dir.empty())
+        for (const auto& s : load_library({dir}).scenarios)
+            if (s->id == what) return s;
+    std::fprintf(stderr, "impasse: '%s' is neither a scenario file nor a bundled scenario id\n",
+                 what.c_str());
+    exit_code = 2;
+    return nullptr;
+}
+
+Session::Clock clock_from_env() {
+    if (const char* fixed = std::getenv("IMPASSE_FIXED_TIME"); fixed && *fixed) {
+        std::string t = fixed;
+        return [t] { return t; };
+    }
+    return nullptr;
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+    std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out) return false;
+    }
+    return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+void run_play_cmd(const PlayArgs& a, int& exit_code) {
+    std::string err;
+    std::unique_ptr<Store> store;
+    if (!a.no_record) {
+        store = Store::open(a.data_dir.empty() ? paths::default_user_data() : a.data_dir, &err);
+        if (!store) {
+            std::fprintf(stderr, "impasse: %s\n(use --no-record to play without recording)\n",
+                         err.c_str());
+            exit_code = 1;
+            return;
+        }
+    }
+    std::unique_ptr<Scorer> scorer = make_default_scorer(&err);
+    if (!scorer)
+        std::fprintf(stderr, "impasse: scoring from expert ratings only: %s\n", err.c_str());
+
+    std::unique_ptr<Session> session;
+    int64_t drill = 0;
+    if (a.resume) {
+        if (!store) {
+            std::fprintf(stderr, "impasse: --resume needs the record (drop --no-record)\n");
+            exit_code = 2;
+            return;
+        }
+        auto row = store->last_unfinished();
+        if (!row) {
+            std::fprintf(stderr, "impasse: there is no unfinished drill to resume\n");
+            exit_code = 1;
+            return;
+        }
+        ScenarioPtr sc =
+            find_scenario(a.scenario.empty() ? row->scenario_id : a.scenario, exit_code);
+        if (!sc) return;
+        Snapshot snap;
+        snap.scenario = row->scenario_id;
+        snap.scenario_hash = row->scenario_hash;
+        snap.seed = row->seed;
+        auto turns = store->turns(row->id);
+        for (const auto& t : turns) {
+            TurnInput in;
+            in.kind = t.input.value("kind", "") == "text" ? TurnInput::Kind::text
+                                                          : TurnInput::Kind::option;
+            in.response = t.input.value("response", "");
+            in.text = t.input.value("text", "");
+            snap.inputs.push_back(in);
+        }
+        session = restore(snap, sc, scorer.get(), &err, clock_from_env());
+        if (!session) {
+            std::fprintf(stderr, "impasse: cannot resume drill %lld: %s\n",
+                         static_cast<long long>(row->id), err.c_str());
+            exit_code = 1;
+            return;
+        }
+        drill = row->id;
+        if (!a.json)
+            std::printf("Resuming %s after %zu answers.\n", sc->title.c_str(), turns.size());
+    } else {
+        if (a.scenario.empty()) {
+            std::fprintf(stderr,
+                         "impasse: name a scenario (a file or a bundled id), or use --resume\n");
+            exit_code = 2;
+            return;
+        }
+        ScenarioPtr sc = find_scenario(a.scenario, exit_code);
+        if (!sc) return;
+        uint64_t seed = a.seed_given
+                            ? a.seed
+                            : static_cast<uint64_t>(
+                                  std::chrono::system_clock::now().time_since_epoch().count()) &
+                                  0xffffffffull;
+        session = std::make_unique<Session>(sc, seed, scorer.get(), clock_from_env());
+        if (store) {
+            auto id = store->begin_drill(sc->id, sc->hash, seed, &err);
+            if (!id) {
+                std::fprintf(stderr, "impasse: %s\n", err.c_str());
+                exit_code = 1;
+                return;
+            }
+            drill = *id;
+        }
+    }
+    PlayOptions po;
+    po.json = a.json;
+    po.show_prompt = isatty(STDIN_FILENO);
+    po.store = store.get();
+    po.drill_id = drill;
+    PlayOutcome outcome = run_play(*session, std::cin, std::cout, po);
+    std::cout.flush();
+    if (!a.transcript.empty() &&
+        !write_file(a.transcript, transcript_json(*session).dump(2) + "\n")) {
+        std::fprintf(stderr, "impasse: cannot write the transcript %s\n", a.transcript.c_str());
+        exit_code = 1;
+        return;
+    }
+    switch (outcome) {
+        case PlayOutcome::ended:
+            exit_code = 0;
+            break;
+        case PlayOutcome::quit:
+            exit_code = 0;
+            break;
+        case PlayOutcome::input_ended:
+            exit_code = 3;
+            break;
+        case PlayOutcome::store_failed:
+            exit_code = 1;
+            break;
+    }
+}
+
+void run_replay_cmd(const std::string& path, const std::string& scenario_arg, int& exit_code) {
+    ParsedTranscript t = read_transcript_file(path);
+    if (!t.diagnostics.empty()) {
+        for (const auto& d : t.diagnostics)
+            std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        exit_code = 2;
+        return;
+    }
+    ScenarioPtr sc =
+        find_scenario(scenario_arg.empty() ? t.snapshot.scenario : scenario_arg, exit_code);
+    if (!sc) return;
+    std::string err;
+    std::unique_ptr<Scorer> scorer = make_default_scorer(&err);
+    ReplayResult r = replay(t, sc, scorer.get());
+    if (r.identical) {
+        std::printf("identical\n");
+        if (!r.reason.empty()) std::fprintf(stderr, "note: %s\n", r.reason.c_str());
+        exit_code = 0;
+    } else {
+        std::printf("diverges at turn %d: %s\n", r.turn + 1, r.reason.c_str());
+        exit_code = 1;
+    }
+}
+
+}  // namespace
+
+void add_play(CLI::App& app, int& exit_code) {
+    auto a = std::make_shared<PlayArgs>();
+    auto* cmd = app.add_subcommand(
+        "play",
+        "A drill in the terminal. A number picks an option, other text is your own "
+        "answer, :back rewinds, :quit stops.\nExit: 0 an ending was reached or :quit, 3 "
+        "the input ended first (resume with --resume), 1 an error, 2 a usage error.");
+    cmd->add_option("scenario", a->scenario, "A scenario file or a bundled scenario id");
+    cmd->add_option("--seed", a->seed, "Seed for the patient's varied lines")
+        ->each([a](const std::string&) { a->seed_given = true; });
+    cmd->add_option("--transcript", a->transcript,
+                    "Write the JSON transcript here (also on :quit)");
+    cmd->add_flag("--json", a->json, "Machine-readable events, one JSON object per line");
+    cmd->add_option("--data-dir", a->data_dir, "Your data folder (default ~/.local/share/impasse)");
+    cmd->add_flag("--resume", a->resume, "Continue the last unfinished drill");
+    cmd->add_flag("--no-record", a->no_record, "Do not record this drill");
+    cmd->callback([a, &exit_code] { run_play_cmd(*a, exit_code); });
+
+    auto path = std::make_shared<std::string>();
+    auto scenario = std::make_shared<std::string>();
+    auto* rep = app.add_subcommand("replay",
+                                   "Replay a transcript; prints 'identical' or where it diverges");
+    rep->add_option("transcript", *path, "A transcript written by play --transcript")->required();
+    rep->add_option("--scenario", *scenario,
+                    "The scenario file (default: the bundled one it names)");
+    rep->callback([path, scenario, &exit_code] { run_replay_cmd(*path, *scenario, exit_code); });
+}
+
+}  // namespace impasse::cli

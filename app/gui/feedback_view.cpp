@@ -1,0 +1,126 @@
+// Feedback after an answer: the overall score, the trainee's own words with the evidence
+// highlighted, what worked, what was missed or risked, and what an expert might say.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "gui/drill_session.h"
+#include "gui/panels.h"
+#include "gui/ui.h"
+#include "gui/widgets.h"
+#include "impasse/vocabulary.h"
+
+namespace impasse::gui {
+namespace {
+
+// The text, word by word, with evidence words coloured: green for principles, red for
+// counter-markers. Hovering a coloured word names what it shows.
+void highlighted(const std::string& text, const std::vector<EvidenceSpan>& evidence) {
+    float left = ImGui::GetCursorScreenPos().x;
+    float right = left + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t j = text.find_first_of(" \n", i);
+        size_t end = j == std::string::npos ? text.size() : j + 1;
+        std::string word = text.substr(i, end - i);
+        if (!word.empty() && word.back() == '\n') word.back() = ' ';
+        const EvidenceSpan* hit = nullptr;
+        for (const auto& e : evidence)
+            if (e.start < end && e.end > i && (e.kind != "strategy")) {
+                if (!hit || e.kind == "counter_marker") hit = &e;
+            }
+        ImVec2 size = ImGui::CalcTextSize(word.c_str());
+        if (!first) {
+            ImGui::SameLine(0, 0);
+            if (ImGui::GetCursorScreenPos().x + size.x > right) {
+                ImGui::NewLine();
+                ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+            }
+        }
+        first = false;
+        if (hit) {
+            ImVec4 c = hit->kind == "counter_marker" ? colour_risk() : colour_good();
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddRectFilled(
+                p, ImVec2(p.x + size.x, p.y + size.y),
+                ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.28f)), 3.0f);
+            ImGui::TextUnformatted(word.c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s: %s", hit->kind == "counter_marker" ? "Risk" : "Shows",
+                                  std::string(vocab::any_label(hit->id)).c_str());
+        } else {
+            ImGui::TextUnformatted(word.c_str());
+        }
+        i = end;
+    }
+    if (first) ImGui::NewLine();
+}
+
+void item(Ui& ui, const FeedbackItem& f, ImVec4 colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::Bullet();
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    learn_link(ui, f.id);
+    if (!f.text.empty()) wrapped(f.text);
+    if (!f.quote.empty()) muted("\u201c" + f.quote + "\u201d");
+    ImGui::EndGroup();
+}
+
+}  // namespace
+
+void draw_feedback(Ui& ui, const ShownTurn& t, bool compact) {
+    ImGui::Spacing();
+    float indent = ImGui::GetContentRegionAvail().x * 0.12f;
+    ImGui::Indent(indent);
+    char label[64];
+    std::snprintf(label, sizeof label, "Feedback: %.0f / 100", t.score.overall);
+    ImVec4 sc = t.score.overall >= 65   ? colour_good()
+                : t.score.overall >= 40 ? colour_neutral()
+                                        : colour_risk();
+    chip(label, sc);
+    if (!t.feedback.summary.empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(t.feedback.summary.c_str());
+    }
+    if (compact && !ImGui::TreeNodeEx("Details", ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::Unindent(indent);
+        return;
+    }
+    ImGui::TextDisabled("Your words, with what the scorer heard in them:");
+    highlighted(t.said, t.score.evidence);
+    if (!t.feedback.authored.empty()) {
+        ImGui::Spacing();
+        wrapped(t.feedback.authored);
+    }
+    if (!t.feedback.did_well.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("What worked");
+        for (const auto& f : t.feedback.did_well)
+            item(ui, f, colour_good());
+    }
+    if (!t.feedback.missed.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Missed or risked");
+        for (const auto& f : t.feedback.missed)
+            item(ui, f, colour_risk());
+    }
+    if (!t.feedback.toward_stage.empty()) {
+        ImGui::TextDisabled("Moves toward:");
+        ImGui::SameLine();
+        learn_link(ui, t.feedback.toward_stage);
+    }
+    if (!t.feedback.expert_says.empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(ui.fonts.italic);
+        wrapped("An expert might say: \u201c" + t.feedback.expert_says + "\u201d");
+        ImGui::PopFont();
+    }
+    if (compact) ImGui::TreePop();
+    ImGui::Unindent(indent);
+}
+
+}  // namespace impasse::gui

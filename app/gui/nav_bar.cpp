@@ -1,0 +1,64 @@
+// The top bar: the app's name, the screens, and the settings button.
+#include <imgui.h>
+
+#include "gui/panels.h"
+#include "gui/ui.h"
+#include "gui/widgets.h"
+
+namespace impasse::gui {
+namespace {
+
+void tab(Ui& ui, const char* label, Screen s, bool enabled = true) {
+    bool active = ui.screen == s;
+    if (!enabled) ImGui::BeginDisabled();
+    if (active)
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
+    else
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    if (ImGui::Button(label)) ui.set_screen(s);
+    ImGui::PopStyleColor();
+    if (!enabled) ImGui::EndDisabled();
+    ImGui::SameLine();
+}
+
+}  // namespace
+
+void draw_nav_bar(Ui& ui) {
+    ImGui::PushFont(ui.fonts.heading);
+    ImGui::TextUnformatted("Impasse");
+    ImGui::PopFont();
+    ImGui::SameLine(0, 28);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+    bool drilling = ui.drill && ui.drill->active();
+    tab(ui, "Library", Screen::library);
+    tab(ui, "Drill", Screen::drill, drilling);
+    tab(ui, "Debrief", Screen::debrief, drilling);
+    tab(ui, "Progress", Screen::progress);
+    tab(ui, "Learn", Screen::learn);
+    tab(ui, "Settings", Screen::settings);
+    ImGui::NewLine();
+    ImGui::Separator();
+}
+
+void draw_banners(Ui& ui) {
+    for (size_t i = 0; i < ui.banners.size();) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.45f, 0.30f, 0.12f, 0.35f));
+        float h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
+        ImGui::BeginChild("banner", ImVec2(0, h), true);
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 90);
+        ImGui::TextUnformatted(ui.banners[i].c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x - 70);
+        bool dismiss = ImGui::Button("Dismiss");
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+        if (dismiss)
+            ui.banners.erase(ui.banners.begin() + static_cast<long>(i));
+        else
+            ++i;
+    }
+}
+
+}  // namespace impasse::gui

@@ -1,0 +1,65 @@
+#include "gui/settings.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace impasse::gui {
+namespace {
+
+std::string one_of(const nlohmann::json& j, const char* key,
+                   std::initializer_list<const char*> allowed, const std::string& fallback) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return fallback;
+    std::string v = it->get<std::string>();
+    for (const char* a : allowed)
+        if (v == a) return v;
+    return fallback;
+}
+
+}  // namespace
+
+Settings Settings::load(const std::string& path, std::string* warning) {
+    Settings s;
+    std::ifstream in(path);
+    if (!in) return s;
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        if (warning)
+            *warning = "Your settings file " + path + " could not be read; defaults are used.";
+        return s;
+    }
+    s.theme = one_of(j, "theme", {"dark", "light", "high-contrast"}, s.theme);
+    s.feedback = one_of(j, "feedback", {"immediate", "end"}, s.feedback);
+    s.checkins = one_of(j, "checkins", {"markers", "every_turn", "never"}, s.checkins);
+    s.pause = one_of(j, "pause", {"always", "hard_cases", "never"}, s.pause);
+    if (auto it = j.find("font_scale"); it != j.end() && it->is_number())
+        s.font_scale = std::clamp(it->get<float>(), 0.75f, 2.5f);
+    if (auto it = j.find("show_patient_state"); it != j.end() && it->is_boolean())
+        s.show_patient_state = it->get<bool>();
+    if (auto it = j.find("data_dir"); it != j.end() && it->is_string())
+        s.data_dir = it->get<std::string>();
+    return s;
+}
+
+std::string Settings::save(const std::string& path) const {
+    nlohmann::json j = {{"theme", theme},
+                        {"font_scale", font_scale},
+                        {"feedback", feedback},
+                        {"checkins", checkins},
+                        {"show_patient_state", show_patient_state},
+                        {"pause", pause},
+                        {"data_dir", data_dir}};
+    std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        if (!out) return "cannot write " + tmp;
+        out << j.dump(2) << '\n';
+        if (!out) return "cannot write " + tmp + " (disk full?)";
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) return "cannot replace " + path;
+    return "";
+}
+
+}  // namespace impasse::gui

@@ -1,0 +1,83 @@
+// Settings: look, feedback timing, check-ins, the data folder. Saved on every change.
+#include <imgui.h>
+
+#include <cstring>
+
+#include "gui/panels.h"
+#include "gui/ui.h"
+#include "gui/widgets.h"
+#include "impasse/paths.h"
+
+namespace impasse::gui {
+namespace {
+
+bool radio_row(const char* label, std::string& value,
+               std::initializer_list<std::pair<const char*, const char*>> options) {
+    bool changed = false;
+    ImGui::TextUnformatted(label);
+    ImGui::Indent();
+    for (const auto& [id, text] : options) {
+        if (ImGui::RadioButton(text, value == id)) {
+            value = id;
+            changed = true;
+        }
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::Unindent();
+    ImGui::Spacing();
+    return changed;
+}
+
+}  // namespace
+
+void draw_settings(Ui& ui) {
+    Settings& s = ui.settings;
+    bool changed = false;
+    ImGui::BeginChild("settings", ImVec2(std::min(760.0f, ImGui::GetContentRegionAvail().x), 0),
+                      false);
+    heading(ui.fonts, "Settings");
+    ImGui::Spacing();
+    if (radio_row("Theme", s.theme,
+                  {{"dark", "Dark"}, {"light", "Light"}, {"high-contrast", "High contrast"}})) {
+        changed = true;
+        ui.look_dirty = true;
+    }
+    ImGui::TextUnformatted("Text size");
+    ImGui::Indent();
+    float scale = s.font_scale;
+    ImGui::SetNextItemWidth(260);
+    if (ImGui::SliderFloat("##fontscale", &scale, 0.75f, 2.5f, "%.2fx")) s.font_scale = scale;
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        changed = true;
+        ui.look_dirty = true;
+    }
+    ImGui::SameLine();
+    muted("Ctrl + plus / minus also work.");
+    ImGui::Unindent();
+    ImGui::Spacing();
+    changed |=
+        radio_row("Feedback", s.feedback,
+                  {{"immediate", "After each answer"}, {"end", "Only at the end (test mode)"}});
+    changed |= radio_row(
+        "Inner-skills check-ins", s.checkins,
+        {{"markers", "At rupture markers"}, {"every_turn", "Every turn"}, {"never", "Never"}});
+    changed |=
+        radio_row("Beginner's-mind pause before a drill", s.pause,
+                  {{"always", "Always"}, {"hard_cases", "For hard cases"}, {"never", "Never"}});
+    if (ImGui::Checkbox("Show the patient's state (alliance and affect) during drills",
+                        &s.show_patient_state))
+        changed = true;
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextUnformatted("Your data folder");
+    muted(ui.options.data_dir.empty() ? paths::default_user_data() : ui.options.data_dir);
+    muted("Everything you record stays in this folder on this machine, readable by you only.");
+    ImGui::EndChild();
+    if (changed) {
+        if (std::string err = s.save(ui.settings_path); !err.empty())
+            ui.banners.push_back("Settings were not saved: " + err);
+    }
+}
+
+}  // namespace impasse::gui

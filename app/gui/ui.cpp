@@ -1,0 +1,167 @@
+#include "gui/ui.h"
+
+#include <algorithm>
+
+#include "impasse/paths.h"
+
+namespace impasse::gui {
+namespace {
+
+struct ScreenName {
+    Screen screen;
+    const char* id;
+};
+const ScreenName kScreens[] = {{Screen::library, "library"}, {Screen::drill, "drill"},
+                               {Screen::debrief, "debrief"}, {Screen::progress, "progress"},
+                               {Screen::learn, "learn"},     {Screen::settings, "settings"}};
+
+}  // namespace
+
+const char* screen_id(Screen s) {
+    for (const auto& n : kScreens)
+        if (n.screen == s) return n.id;
+    return "library";
+}
+
+bool screen_from_id(const std::string& id, Screen* out) {
+    for (const auto& n : kScreens)
+        if (id == n.id) {
+            *out = n.screen;
+            return true;
+        }
+    return false;
+}
+
+const Scenario* Ui::find_scenario(const std::string& id) const {
+    for (const auto& s : library.scenarios)
+        if (s->id == id) return s.get();
+    return nullptr;
+}
+
+ScenarioPtr Ui::scenario_ptr(const std::string& id) const {
+    for (const auto& s : library.scenarios)
+        if (s->id == id) return s;
+    return nullptr;
+}
+
+const std::map<std::string, DrillRow>& Ui::last_drills() {
+    if (last_drills_version_ != record_version) {
+        last_drills_.clear();
+        if (store)
+            for (const auto& d : store->drills())
+                if (d.status == "finished") last_drills_[d.scenario_id] = d;
+        last_drills_version_ = record_version;
+    }
+    return last_drills_;
+}
+
+void Ui::report(const std::string& message) {
+    if (!message.empty()) banners.push_back(message);
+}
+
+void Ui::open_store(const std::string& dir) {
+    data_dir = dir;
+    store = Store::open(dir, &store_error);
+    if (!store)
+        banners.push_back("Your record could not be opened: " + store_error +
+                          " Drills will not be saved until this is resolved.");
+}
+
+void Ui::start_drill(const std::string& id) {
+    ScenarioPtr s = scenario_ptr(id);
+    if (!s) {
+        report("The case '" + id + "' is not in the library.");
+        return;
+    }
+    if (drill && drill->active() && !drill->at_end() && store && drill->drill_id() > 0)
+        store->abandon_drill(drill->drill_id());
+    drill = std::make_unique<DrillSession>();
+    uint64_t seed =
+        static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()) &
+        0xffffffffu;
+    if (std::string e = drill->start(s, seed, scorer.get(), store.get()); !e.empty()) {
+        report(e);
+        drill.reset();
+        return;
+    }
+    answer[0] = '\0';
+    checkin = CheckinForm();
+    checkin_done_for = -1;
+    distress = 5;
+    pause = PauseState();
+    bool hard = s->difficulty >= 3;
+    if (settings.pause == "always" || (settings.pause == "hard_cases" && hard)) {
+        pause.open = true;
+        pause.seconds = hard ? 90 : 60;
+        pause.started = std::chrono::steady_clock::now();
+    }
+    timer_on = s->kind == ScenarioKind::moment;
+    timer_started = std::chrono::steady_clock::now();
+    focus_answer = true;
+    record_changed();
+    screen = Screen::drill;
+}
+
+void Ui::resume_drill() {
+    if (!store) return;
+    auto row = store->last_unfinished();
+    if (!row) {
+        report("There is no unfinished drill to resume.");
+        return;
+    }
+    ScenarioPtr s = scenario_ptr(row->scenario_id);
+    if (!s) {
+        report("The unfinished drill's case '" + row->scenario_id +
+               "' is no longer in the library.");
+        return;
+    }
+    drill = std::make_unique<DrillSession>();
+    if (std::string e = drill->resume(s, *row, scorer.get(), store.get()); !e.empty()) {
+        report(e);
+        drill.reset();
+        return;
+    }
+    checkin_done_for = static_cast<int>(drill->turns().size());
+    scroll_conversation = true;
+    screen = Screen::drill;
+}
+
+void Ui::after_turn() {
+    scroll_conversation = true;
+    timer_started = std::chrono::steady_clock::now();
+    record_changed();
+    if (drill && drill->at_end() && settings.feedback == "end") screen = Screen::debrief;
+}
+
+void Ui::open_learn(const std::string& id) {
+    if (screen == Screen::learn && !learn_page.empty() && learn_page != id)
+        learn_back.push_back(learn_page);
+    learn_page = id;
+    screen = Screen::learn;
+}
+
+void Ui::reload_library() {
+    std::vector<std::string> dirs;
+    if (std::string bundled = paths::bundled_scenarios(); !bundled.empty()) dirs.push_back(bundled);
+    if (!options.extra_scenarios.empty()) dirs.push_back(options.extra_scenarios);
+    library = load_library(dirs);
+    int errors = count(library.diagnostics, Severity::error);
+    if (errors > 0) {
+        const Diagnostic* first = nullptr;
+        for (const auto& d : library.diagnostics)
+            if (d.severity == Severity::error) {
+                first = &d;
+                break;
+            }
+        banners.push_back(std::to_string(errors) +
+                          " problem(s) in scenario files; those cases are not listed. First: " +
+                          first->to_string());
+    }
+    if (library.scenarios.empty() && dirs.empty())
+        banners.push_back(
+            "The bundled scenarios were not found; set IMPASSE_DATA_ROOT or use --scenarios DIR.");
+    if (!find_scenario(selected) && !library.scenarios.empty())
+        selected = library.scenarios.front()->id;
+}
+
+}  // namespace impasse::gui

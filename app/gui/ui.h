@@ -1,0 +1,104 @@
+// The GUI's shared state, handed to every panel. Panels are free functions, one per file
+// (panels.h); they read this state every frame and change it only through plain fields or the
+// small actions below, so the flow of a frame stays easy to follow.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gui/checkin_panel.h"
+#include "gui/drill_session.h"
+#include "gui/gui.h"
+#include "gui/settings.h"
+#include "gui/theme.h"
+#include "impasse/learn.h"
+#include "impasse/scenario_loader.h"
+#include "impasse/scorer.h"
+#include "impasse/store.h"
+
+namespace impasse::gui {
+
+enum class Screen { library, drill, debrief, progress, learn, settings };
+
+const char* screen_id(Screen s);  // "library", "drill", ...
+bool screen_from_id(const std::string& id, Screen* out);
+
+struct LibraryFilter {
+    char search[128] = "";
+    int rupture_type = 0;  // 0 any, 1 withdrawal, 2 confrontation
+    int kind = 0;          // 0 any, 1 cases, 2 moments
+    int difficulty = 0;    // 0 any, 1..3
+    std::string marker;    // "" any
+    std::string tag;       // "" any
+    int done = 0;          // 0 any, 1 done, 2 not done yet
+};
+
+struct Ui {
+    Options options;
+    Settings settings;
+    std::string settings_path;
+    Fonts fonts;
+    bool look_dirty = true;  // fonts/theme must be rebuilt before the next frame
+
+    Library library;
+    LibraryFilter filter;
+    std::string selected;  // scenario id selected in the library
+
+    LearnLibrary learn;
+    std::string learn_page;               // id of the page shown
+    std::vector<std::string> learn_back;  // pages visited before, for Back
+
+    // The trainee's record; null when it could not be opened (store_error says why).
+    std::unique_ptr<Store> store;
+    std::string store_error;
+    std::string data_dir;
+    std::unique_ptr<Scorer> scorer;  // null when the rubric could not be loaded
+
+    // The running drill and the GUI state of its panels.
+    std::unique_ptr<DrillSession> drill;
+    char answer[2048] = "";
+    bool focus_answer = false;
+    bool scroll_conversation = false;
+    CheckinForm checkin;
+    int checkin_done_for = -1;  // turn whose check-in was answered or skipped
+    PauseState pause;
+    bool timer_on = false;
+    double timer_seconds = 90;
+    std::chrono::steady_clock::time_point timer_started;
+    int distress = 5;
+    bool distress_dirty = false;
+    char journal[1024] = "";
+
+    Screen screen = Screen::library;
+    std::vector<std::string> banners;  // messages shown at the top until dismissed
+    bool animating = false;            // a panel wants frames soon (timer, pause)
+
+    const Scenario* find_scenario(const std::string& id) const;
+    ScenarioPtr scenario_ptr(const std::string& id) const;
+    void reload_library();
+    void set_screen(Screen s) { screen = s; }
+    void open_learn(const std::string& id);
+
+    // Opens the store in `dir`; on failure keeps store null and sets store_error.
+    void open_store(const std::string& dir);
+    // Starts a drill of scenario `id` (with the beginner's-mind pause when the settings ask).
+    void start_drill(const std::string& id);
+    // Continues the last unfinished drill in the store.
+    void resume_drill();
+    // Shows `message` in a banner when it is not empty.
+    void report(const std::string& message);
+    // After an answer: scroll the conversation, restart a moment's timer, refresh progress.
+    void after_turn();
+    // The record changed (a turn, a check-in): cached progress figures are stale.
+    void record_changed() { record_version++; }
+    int record_version = 0;
+    // The latest finished drill of each scenario, refreshed when the record changes.
+    const std::map<std::string, DrillRow>& last_drills();
+    std::map<std::string, DrillRow> last_drills_;
+    int last_drills_version_ = -1;
+};
+
+}  // namespace impasse::gui

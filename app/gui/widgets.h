@@ -1,0 +1,34 @@
+// Small drawing helpers shared by the panels: chips, meters, headings, wrapped text.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace impasse::gui {
+
+struct Fonts;
+
+// A rounded label ("Withdrawal", "Difficulty 2") drawn inline; returns true when clicked.
+bool chip(const char* text, ImVec4 colour, bool clickable = false);
+
+// A horizontal meter in [0,1] with a label and the value on the WAI-SR 1–5 scale.
+void meter(const char* label, float value, ImVec4 colour, float width);
+
+// Heading in the heading font.
+void heading(const Fonts& fonts, const char* text);
+
+// Text wrapped to the available width (no format string: safe for any text).
+void wrapped(const std::string& text);
+
+// Dimmed secondary text, wrapped.
+void muted(const std::string& text);
+
+// Colours used for meaning across panels.
+ImVec4 colour_withdrawal();
+ImVec4 colour_confrontation();
+ImVec4 colour_good();
+ImVec4 colour_risk();
+ImVec4 colour_neutral();
+
+}  // namespace impasse::gui

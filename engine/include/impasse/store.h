@@ -1,0 +1,141 @@
+// Store: the trainee's record, a SQLite database in their data folder.
+//
+// Mental model: a drill is a row; each answered turn is a row committed the moment it is
+// answered, so a crash (even kill -9) loses nothing that was answered, and an unfinished drill
+// can be resumed by replaying its recorded inputs into a new Session with the same seed.
+// Check-ins, journal entries, self-ratings and settings hang off drills or stand alone.
+//
+// Files: `<data_dir>/impasse.db` (plus SQLite's -wal and -shm files). The folder is created
+// with mode 0700 and the files with 0600. The database runs in WAL mode with foreign keys on
+// and a busy timeout, so two running copies of Impasse wait for each other instead of failing.
+//
+// Schema versions: PRAGMA user_version. Opening an older database upgrades it in one
+// transaction per step; a newer one is refused with a clear message. A file at the database
+// path that is not an Impasse SQLite database is reported and never overwritten.
+//
+// Errors come back as values (StoreError / std::string), never exceptions. A Store is used
+// from one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+struct sqlite3;
+
+namespace impasse {
+
+constexpr int kStoreSchemaVersion = 2;
+
+struct DrillRow {
+    int64_t id = 0;
+    std::string scenario_id;
+    std::string scenario_hash;
+    uint64_t seed = 0;
+    std::string started_at;  // ISO-8601 UTC
+    std::string ended_at;    // "" while unfinished
+    std::string ending;      // ending kind, "" while unfinished or abandoned
+    std::string status;      // "active" | "finished" | "abandoned"
+    double mean_score = -1;  // mean overall score of its turns, -1 when none
+    int turns = 0;
+    std::string pause_note;  // what the trainee noticed in the beginner's-mind pause
+    int distress = -1;       // 0..10 self-rating after the drill, -1 when not given
+};
+
+struct TurnRow {
+    int index = 0;          // 0-based turn in the drill
+    std::string node;       // node id answered
+    nlohmann::json input;   // {"kind":"option","response":ID} or {"kind":"text","text":...}
+    double overall = -1;    // overall score, -1 when not scored
+    nlohmann::json record;  // the full transcript turn (scores, state, feedback ...)
+    std::string created_at;
+};
+
+struct CheckIn {
+    int64_t id = 0;
+    int64_t drill_id = 0;
+    int turn = -1;                      // turn index it preceded, -1 when not tied to a turn
+    std::vector<std::string> feelings;  // feeling ids
+    int intensity = 0;                  // 0..10
+    std::vector<std::string> urges;     // urge ids
+    std::string body;                   // what they notice in their body (optional)
+    std::string created_at;
+};
+
+struct JournalEntry {
+    int64_t id = 0;
+    int64_t drill_id = 0;  // 0 when free-standing
+    std::string node;      // "" when about the whole drill
+    std::string text;
+    std::string created_at;
+};
+
+// The trainee's rating of their own skill on a principle, given before seeing scores.
+struct SelfRating {
+    int64_t drill_id = 0;
+    std::string principle;
+    double rating = 0;  // 0..1
+    std::string created_at;
+};
+
+class Store {
+  public:
+    // Opens (creating when absent) `<data_dir>/impasse.db`. On failure returns null and sets
+    // `error` to a message that names the path and what to do.
+    static std::unique_ptr<Store> open(const std::string& data_dir, std::string* error);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    const std::string& path() const { return path_; }
+
+    // Drills. Every call commits before returning.
+    std::optional<int64_t> begin_drill(const std::string& scenario_id, const std::string& hash,
+                                       uint64_t seed, std::string* error);
+    std::string append_turn(int64_t drill_id, const TurnRow& turn);  // "" on success
+    std::string truncate_turns(int64_t drill_id, int keep);          // rewind: keep turns [0, keep)
+    std::string finish_drill(int64_t drill_id, const std::string& ending_kind);
+    std::string abandon_drill(int64_t drill_id);
+    std::string set_pause_note(int64_t drill_id, const std::string& note);
+    std::string set_distress(int64_t drill_id, int distress);
+
+    std::optional<DrillRow> drill(int64_t id) const;
+    std::vector<DrillRow> drills(const std::string& from = "",
+                                 const std::string& to = "") const;  // by start time
+    std::optional<DrillRow> last_unfinished() const;
+    std::vector<TurnRow> turns(int64_t drill_id) const;
+
+    // Inner skills.
+    std::string add_checkin(CheckIn& c);                        // fills c.id and c.created_at
+    std::vector<CheckIn> checkins(int64_t drill_id = 0) const;  // 0 = all
+    std::string add_journal(JournalEntry& e);
+    std::vector<JournalEntry> journal(int64_t drill_id = 0) const;
+    std::string add_self_rating(const SelfRating& r);
+    std::vector<SelfRating> self_ratings() const;
+
+    // Settings (key/value).
+    std::string set_setting(const std::string& key, const std::string& value);
+    std::optional<std::string> setting(const std::string& key) const;
+
+    // Everything, as one JSON document (schema in docs/data-export.md).
+    nlohmann::json export_all() const;
+
+    // Removes every row. The caller asks the user first.
+    std::string delete_all();
+
+    int schema_version() const;
+
+  private:
+    explicit Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+// ISO-8601 UTC timestamp with milliseconds, e.g. "2026-11-28T20:51:03.120Z".
+std::string now_iso8601();
+
+}  // namespace impasse

@@ -1,0 +1,344 @@
+#include "impasse/transcript.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "impasse/version.h"
+#include "impasse/vocabulary.h"
+
+namespace impasse {
+namespace {
+
+using nlohmann::json;
+
+json by_ids(const std::vector<vocab::Term>& terms, const double* values) {
+    json o = json::object();
+    for (size_t i = 0; i < terms.size(); ++i)
+        o[std::string(terms[i].id)] = std::round(values[i] * 1e4) / 1e4;
+    return o;
+}
+
+json markers_json(const std::vector<MarkerRef>& ms) {
+    json a = json::array();
+    for (const auto& m : ms)
+        a.push_back({{"id", m.id}, {"salience", m.salience}});
+    return a;
+}
+
+json input_json(const TurnInput& in) {
+    if (in.kind == TurnInput::Kind::option) return {{"kind", "option"}, {"response", in.response}};
+    return {{"kind", "text"}, {"text", in.text}};
+}
+
+json feedback_json(const Feedback& f) {
+    auto items = [](const std::vector<FeedbackItem>& v) {
+        json a = json::array();
+        for (const auto& i : v)
+            a.push_back({{"id", i.id}, {"text", i.text}, {"quote", i.quote}});
+        return a;
+    };
+    return {{"summary", f.summary},      {"did_well", items(f.did_well)},
+            {"missed", items(f.missed)}, {"toward_stage", f.toward_stage},
+            {"authored", f.authored},    {"expert_says", f.expert_says}};
+}
+
+json seq(double v) {
+    return v < 0 ? json(nullptr) : json(std::round(v * 1e4) / 1e4);
+}
+
+}  // namespace
+
+json score_json(const Score& s) {
+    json ev = json::array();
+    for (const auto& e : s.evidence)
+        ev.push_back(
+            {{"kind", e.kind}, {"id", e.id}, {"start", e.start}, {"end", e.end}, {"text", e.text}});
+    return {{"overall", std::round(s.overall * 100) / 100},
+            {"principles", by_ids(vocab::principles(), s.principles.data())},
+            {"counter_markers", by_ids(vocab::counter_markers(), s.counter_markers.data())},
+            {"strategies", by_ids(vocab::resolution_strategies(), s.strategies.data())},
+            {"evidence", ev}};
+}
+
+json state_json(const SessionState& s) {
+    json vars = json::object();
+    for (const auto& [k, v] : s.vars)
+        vars[k] = v.is_bool() ? json(v.boolean) : json(v.number);
+    json visits = json::object();
+    for (const auto& [k, v] : s.visits)
+        visits[k] = v;
+    auto r = [](double x) { return std::round(x * 1e6) / 1e6; };
+    return {{"alliance",
+             {{"bond", r(s.alliance.bond)},
+              {"task", r(s.alliance.task)},
+              {"goal", r(s.alliance.goal)}}},
+            {"affect", {{"valence", r(s.affect.valence)}, {"arousal", r(s.affect.arousal)}}},
+            {"vars", vars},
+            {"visits", visits},
+            {"turn", s.turn}};
+}
+
+json turn_json(const TurnRecord& t) {
+    json changes = json::array();
+    for (const auto& c : t.changes)
+        changes.push_back(
+            {{"target", c.target}, {"before", c.before}, {"after", c.after}, {"cause", c.cause}});
+    return {{"index", t.index},
+            {"node", t.node},
+            {"line", t.line_id},
+            {"patient", t.patient},
+            {"cue", t.cue},
+            {"markers", markers_json(t.markers)},
+            {"stage", t.stage},
+            {"input", input_json(t.input)},
+            {"said", t.said},
+            {"routed_to", t.routed_to},
+            {"similarity", seq(t.similarity)},
+            {"fallback", t.fallback},
+            {"next", t.next},
+            {"scores", score_json(t.score)},
+            {"feedback", feedback_json(t.feedback)},
+            {"sequence",
+             {{"evaluate_by_response", seq(t.evaluate_by_response)},
+              {"situation_changing", seq(t.situation_changing)}}},
+            {"state_before", state_json(t.before)},
+            {"state_after", state_json(t.after)},
+            {"changes", changes},
+            {"timestamp", t.timestamp}};
+}
+
+json transcript_json(const Session& s) {
+    json turns = json::array();
+    for (const auto& t : s.turns())
+        turns.push_back(turn_json(t));
+    json ruptures = json::array();
+    for (const auto& r : s.ruptures())
+        ruptures.push_back({{"turn", r.turn},
+                            {"node", r.node},
+                            {"type", r.type},
+                            {"markers", r.markers},
+                            {"salience", r.salience},
+                            {"attended", r.attended},
+                            {"deepened", r.deepened},
+                            {"outcome", r.outcome}});
+    json ending = nullptr;
+    if (const Ending* e = s.ending())
+        ending = {{"kind", ending_kind_id(e->kind)}, {"node", s.node().id}, {"text", e->text}};
+    return {{"format", kTranscriptFormat},
+            {"impasse", version_string()},
+            {"scenario", s.scenario().id},
+            {"scenario_hash", s.scenario().hash},
+            {"seed", s.seed()},
+            {"turns", turns},
+            {"current",
+             {{"node", s.node().id},
+              {"line", s.line_id()},
+              {"patient", s.line()},
+              {"stage", s.stage()}}},
+            {"stage_path", s.stage_path()},
+            {"ruptures", ruptures},
+            {"ending", ending}};
+}
+
+Snapshot snapshot(const Session& s) {
+    Snapshot snap;
+    snap.scenario = s.scenario().id;
+    snap.scenario_hash = s.scenario().hash;
+    snap.seed = s.seed();
+    snap.inputs = s.inputs();
+    return snap;
+}
+
+json snapshot_json(const Snapshot& s) {
+    json inputs = json::array();
+    for (const auto& i : s.inputs)
+        inputs.push_back(input_json(i));
+    return {{"format", s.format},
+            {"scenario", s.scenario},
+            {"scenario_hash", s.scenario_hash},
+            {"seed", s.seed},
+            {"inputs", inputs}};
+}
+
+std::unique_ptr<Session> restore(const Snapshot& snap, ScenarioPtr scenario, const Scorer* scorer,
+                                 std::string* error, Session::Clock clock) {
+    auto fail = [&](const std::string& e) {
+        if (error) *error = e;
+        return std::unique_ptr<Session>();
+    };
+    if (!scenario) return fail("no scenario");
+    if (snap.scenario != scenario->id)
+        return fail("the snapshot is of scenario '" + snap.scenario + "', not '" + scenario->id +
+                    "'");
+    if (snap.scenario_hash != scenario->hash)
+        return fail("the scenario '" + scenario->id +
+                    "' has changed since this drill was recorded");
+    auto s = std::make_unique<Session>(scenario, snap.seed, scorer, std::move(clock));
+    for (size_t i = 0; i < snap.inputs.size(); ++i) {
+        const TurnInput& in = snap.inputs[i];
+        Session::Result r =
+            in.kind == TurnInput::Kind::option ? s->choose(in.response) : s->say(in.text);
+        if (!r.ok) return fail("turn " + std::to_string(i + 1) + " cannot be replayed: " + r.error);
+    }
+    return s;
+}
+
+ParsedTranscript parse_transcript(std::string_view text, const std::string& name) {
+    ParsedTranscript out;
+    auto fail = [&](const std::string& msg) {
+        out.diagnostics.push_back({name, 1, 1, Severity::error, "IMP0701", msg});
+        return out;
+    };
+    if (text.size() > 64 * 1024 * 1024) return fail("the transcript is larger than 64 MiB");
+    json j = json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded()) {
+        // Find the position for a helpful message.
+        try {
+            json probe = json::parse(text.begin(), text.end());
+            (void)probe;
+        } catch (const json::parse_error& e) {
+            size_t byte = e.byte > 0 ? e.byte - 1 : 0;
+            int line = 1, col = 1;
+            for (size_t i = 0; i < byte && i < text.size(); ++i) {
+                if (text[i] == '\n') {
+                    ++line;
+                    col = 1;
+                } else {
+                    ++col;
+                }
+            }
+            out.diagnostics.push_back(
+                {name, line, col, Severity::error, "IMP0701", "not valid JSON"});
+            return out;
+        } catch (...) {
+        }
+        return fail("not valid JSON");
+    }
+    if (!j.is_object()) return fail("a transcript is a JSON object");
+    auto str = [&](const char* k) -> std::string {
+        auto it = j.find(k);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+    };
+    out.snapshot.scenario = str("scenario");
+    out.snapshot.scenario_hash = str("scenario_hash");
+    if (out.snapshot.scenario.empty()) return fail("the transcript names no scenario");
+    auto seed = j.find("seed");
+    if (seed == j.end() || !seed->is_number_unsigned())
+        return fail("the transcript has no valid seed");
+    out.snapshot.seed = seed->get<uint64_t>();
+    const json* inputs = nullptr;
+    json collected = json::array();
+    if (auto it = j.find("turns"); it != j.end() && it->is_array()) {
+        for (const auto& t : *it) {
+            if (!t.is_object() || !t.contains("input")) return fail("a turn has no input");
+            collected.push_back(t["input"]);
+        }
+        inputs = &collected;
+    } else if (auto in = j.find("inputs"); in != j.end() && in->is_array()) {
+        inputs = &*in;
+    } else {
+        return fail("the transcript has no turns");
+    }
+    for (const auto& in : *inputs) {
+        if (!in.is_object()) return fail("an input must be an object");
+        std::string kind = in.value("kind", "");
+        TurnInput ti;
+        if (kind == "option" && in.contains("response") && in["response"].is_string()) {
+            ti.kind = TurnInput::Kind::option;
+            ti.response = in["response"].get<std::string>();
+        } else if (kind == "text" && in.contains("text") && in["text"].is_string()) {
+            ti.kind = TurnInput::Kind::text;
+            ti.text = in["text"].get<std::string>();
+        } else {
+            return fail(
+                "an input must be {\"kind\":\"option\",\"response\":ID} or "
+                "{\"kind\":\"text\",\"text\":...}");
+        }
+        out.snapshot.inputs.push_back(ti);
+    }
+    out.json = std::move(j);
+    return out;
+}
+
+ParsedTranscript read_transcript_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ParsedTranscript p;
+        p.diagnostics.push_back(
+            {path, 0, 0, Severity::error, "IMP0701", "cannot read the transcript"});
+        return p;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse_transcript(ss.str(), path);
+}
+
+ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Scorer* scorer) {
+    ReplayResult r;
+    if (!scenario) {
+        r.reason = "no scenario";
+        return r;
+    }
+    if (t.snapshot.scenario != scenario->id) {
+        r.reason = "the transcript is of scenario '" + t.snapshot.scenario + "', not '" +
+                   scenario->id + "'";
+        return r;
+    }
+    bool hash_differs =
+        !t.snapshot.scenario_hash.empty() && t.snapshot.scenario_hash != scenario->hash;
+    Session s(scenario, t.snapshot.seed, scorer, [] { return std::string(); });
+    const json* turns =
+        t.json.contains("turns") && t.json["turns"].is_array() ? &t.json["turns"] : nullptr;
+    for (size_t i = 0; i < t.snapshot.inputs.size(); ++i) {
+        r.turn = static_cast<int>(i);
+        const TurnInput& in = t.snapshot.inputs[i];
+        if (turns && i < turns->size()) {
+            const json& want = (*turns)[i];
+            std::string node = want.value("node", ""), patient = want.value("patient", "");
+            if (node != s.node().id) {
+                r.reason = "turn " + std::to_string(i + 1) + ": the transcript is at node '" +
+                           node + "' but the scenario is at '" + s.node().id + "'";
+                return r;
+            }
+            if (patient != s.line()) {
+                r.reason = "turn " + std::to_string(i + 1) +
+                           ": a different patient line is shown at node '" + node + "'";
+                return r;
+            }
+        }
+        Session::Result res =
+            in.kind == TurnInput::Kind::option ? s.choose(in.response) : s.say(in.text);
+        if (!res.ok) {
+            r.reason = "turn " + std::to_string(i + 1) + ": " + res.error;
+            return r;
+        }
+        if (turns && i < turns->size()) {
+            const json& want = (*turns)[i];
+            json got = turn_json(s.turns().back());
+            for (const char* k : {"routed_to", "next", "state_after"}) {
+                if (want.contains(k) && want[k] != got[k]) {
+                    r.reason = "turn " + std::to_string(i + 1) + ": '" + k + "' differs";
+                    return r;
+                }
+            }
+            if (want.contains("scores") && want["scores"].contains("overall") &&
+                std::fabs(want["scores"]["overall"].get<double>() -
+                          got["scores"]["overall"].get<double>()) > 0.01) {
+                r.reason =
+                    "turn " + std::to_string(i + 1) + ": the score differs (the rubric changed?)";
+                return r;
+            }
+        }
+    }
+    r.turn = -1;
+    if (hash_differs) {
+        r.reason =
+            "the scenario file changed since the transcript was made, but every turn replays the "
+            "same";
+    }
+    r.identical = true;
+    return r;
+}
+
+}  // namespace impasse

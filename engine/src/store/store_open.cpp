@@ -1,0 +1,128 @@
+// Opening the store: the folder and file permissions, the guard against foreign files, the
+// connection settings, and the schema migrations.
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "impasse/paths.h"
+#include "impasse/store.h"
+#include "store/migrations.h"
+#include "store/sql.h"
+
+namespace impasse {
+namespace {
+
+// "" when `path` is absent, empty, or starts like an SQLite 3 database; else why not.
+std::string foreign_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return "";
+    if (!std::filesystem::is_regular_file(path, ec)) return "it is not a regular file";
+    if (std::filesystem::file_size(path, ec) == 0) return "";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "it cannot be read (" + std::string(std::strerror(errno)) + ")";
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (in.gcount() < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
+        return "it is not an SQLite database";
+    return "";
+}
+
+int stored_version(sqlite3* db) {
+    sql::Stmt v(db, "PRAGMA user_version");
+    return v.step() ? v.i32(0) : 0;
+}
+
+// An SQLite database that holds tables but none of ours belongs to something else.
+bool is_someone_elses(sqlite3* db) {
+    if (stored_version(db) != 0) return false;
+    sql::Stmt t(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+    return t.step() && t.i64(0) > 0;
+}
+
+// "" when SQLite's quick integrity check passes, else what it found.
+std::string quick_check(sqlite3* db) {
+    sql::Stmt check(db, "PRAGMA quick_check");
+    if (!check.step()) return check.error().empty() ? "unreadable" : check.error();
+    std::string result = check.text(0);
+    return result == "ok" ? "" : result;
+}
+
+}  // namespace
+
+std::string now_iso8601() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    std::tm tm{};
+    gmtime_r(&ts.tv_sec, &tm);
+    char buf[40];
+    size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    std::snprintf(buf + n, sizeof buf - n, ".%03ldZ", ts.tv_nsec / 1000000);
+    return buf;
+}
+
+std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string* error) {
+    auto fail = [&](const std::string& msg) {
+        if (error) *error = msg;
+        return std::unique_ptr<Store>();
+    };
+    if (std::string e = paths::ensure_private_dir(data_dir); !e.empty()) return fail(e);
+    ::chmod(data_dir.c_str(), 0700);
+    std::string path = data_dir + "/impasse.db";
+    if (std::string why = foreign_file(path); !why.empty())
+        return fail(path + " cannot be used: " + why +
+                    ". Impasse has not changed it. Move it aside, or choose "
+                    "another data folder with --data-dir.");
+
+    mode_t old = ::umask(077);
+    sqlite3* db = nullptr;
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    ::umask(old);
+    if (rc != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        return fail("cannot open " + path + ": " + msg);
+    }
+    ::chmod(path.c_str(), 0600);
+    std::unique_ptr<Store> store(new Store(db, path));
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_extended_result_codes(db, 1);
+
+    if (std::string damage = quick_check(db); !damage.empty())
+        return fail(path + " is damaged (" + damage +
+                    "). Impasse has not changed it. Move it aside to start a fresh record.");
+    if (is_someone_elses(db))
+        return fail(path +
+                    " is an SQLite database of another program. Impasse has not changed it.");
+    if (int v = stored_version(db); v > store_schema::latest_version())
+        return fail(path + ": this database was written by a newer Impasse (schema " +
+                    std::to_string(v) +
+                    "); update Impasse to open it. Impasse has not changed it.");
+    mode_t wal_old = ::umask(077);
+    std::string e = sql::exec(db, "PRAGMA journal_mode = WAL");
+    ::umask(wal_old);
+    if (e.empty()) e = sql::exec(db, "PRAGMA foreign_keys = ON");
+    if (e.empty()) e = sql::exec(db, "PRAGMA synchronous = NORMAL");
+    if (!e.empty()) return fail("cannot prepare " + path + ": " + e);
+    if (std::string m = store_schema::migrate(db); !m.empty()) return fail(path + ": " + m);
+    for (const char* suffix : {"-wal", "-shm"})
+        ::chmod((path + suffix).c_str(), 0600);
+    return store;
+}
+
+Store::~Store() {
+    sqlite3_close(db_);
+}
+
+int Store::schema_version() const {
+    sql::Stmt v(db_, "PRAGMA user_version");
+    return v.step() ? v.i32(0) : -1;
+}
+
+}  // namespace impasse

@@ -1,0 +1,403 @@
+#include "yaml/safe_yaml.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace impasse::yaml {
+namespace {
+
+Diagnostic make(const std::string& file, int line, int col, Severity sev, const char* code,
+                std::string msg) {
+    return Diagnostic{file, line, col, sev, code, std::move(msg)};
+}
+
+// The position (1-based) of byte `offset` in `text`.
+void position(std::string_view text, size_t offset, int* line, int* col) {
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++*line;
+            *col = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++*col;
+        }
+    }
+}
+
+// Offset of the first byte that is not valid UTF-8 or is NUL, or npos.
+size_t first_bad_byte(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0) return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t n = 0;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3;
+        else
+            return i;
+        if (i + n >= s.size()) return i;
+        for (size_t k = 1; k <= n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+        i += n + 1;
+    }
+    return std::string_view::npos;
+}
+
+struct Scan {
+    int max_depth = 0;
+    size_t depth_offset = 0;
+    size_t aliases = 0;
+    size_t alias_offset = 0;
+};
+
+// A cheap pass over the text: flow nesting plus block indentation levels, and alias count,
+// ignoring quoted strings and comments.
+Scan prescan(std::string_view t) {
+    Scan sc;
+    std::vector<size_t> indents;
+    size_t i = 0;
+    int flow = 0;
+    while (i < t.size()) {
+        // Start of a line.
+        size_t indent = 0;
+        while (i + indent < t.size() && t[i + indent] == ' ')
+            ++indent;
+        size_t j = i + indent;
+        bool blank = j >= t.size() || t[j] == '\n' || t[j] == '#' || t[j] == '\r';
+        int line_depth = 0;
+        if (!blank && flow == 0) {
+            while (!indents.empty() && indents.back() > indent)
+                indents.pop_back();
+            if (indents.empty() || indents.back() < indent) indents.push_back(indent);
+            line_depth = static_cast<int>(indents.size());
+            size_t k = j;
+            while (k + 1 < t.size() && t[k] == '-' && t[k + 1] == ' ') {
+                ++line_depth;
+                k += 2;
+                while (k < t.size() && t[k] == ' ')
+                    ++k;
+            }
+        }
+        char quote = 0;
+        for (; j < t.size() && t[j] != '\n'; ++j) {
+            char c = t[j];
+            if (quote) {
+                if (c == quote)
+                    quote = 0;
+                else if (c == '\\' && quote == '"')
+                    ++j;
+                continue;
+            }
+            if (c == '#' && (j == 0 || t[j - 1] == ' ' || t[j - 1] == '\t')) {
+                while (j < t.size() && t[j] != '\n')
+                    ++j;
+                break;
+            }
+            if (c == '"' || c == '\'') {
+                bool starts_value = j == 0 || t[j - 1] == ' ' || t[j - 1] == '[' ||
+                                    t[j - 1] == '{' || t[j - 1] == ',' || t[j - 1] == ':';
+                if (starts_value) quote = c;
+            } else if (c == '[' || c == '{') {
+                ++flow;
+                if (flow + line_depth > sc.max_depth) {
+                    sc.max_depth = flow + line_depth;
+                    sc.depth_offset = j;
+                }
+            } else if ((c == ']' || c == '}') && flow > 0) {
+                --flow;
+            } else if (c == '*' &&
+                       (j == 0 || t[j - 1] == ' ' || t[j - 1] == '[' || t[j - 1] == ',' ||
+                        t[j - 1] == '-') &&
+                       j + 1 < t.size() && t[j + 1] != ' ') {
+                if (++sc.aliases == 1) sc.alias_offset = j;
+            }
+        }
+        if (line_depth > sc.max_depth) {
+            sc.max_depth = line_depth;
+            sc.depth_offset = i;
+        }
+        i = j + 1;
+    }
+    return sc;
+}
+
+// Walks the parsed tree: reports duplicate keys, and stops when aliases make it expand past a
+// budget (an alias bomb shares nodes, so the walk — not the parse — is what explodes).
+class Walker {
+  public:
+    Walker(const std::string& file, Diagnostics& out) : file_(file), out_(out) {}
+    bool walk(const YAML::Node& n, int depth) {
+        if (++visited_ > kBudget) {
+            out_.push_back(
+                make(file_, 1, 1, Severity::error, "IMP0006",
+                     "the document expands to too many values through anchors and aliases "
+                     "(an alias bomb?); write the values out instead"));
+            return false;
+        }
+        if (depth > 200) return true;
+        if (n.IsMap()) {
+            std::set<std::string> seen;
+            for (const auto& kv : n) {
+                if (kv.first.IsScalar()) {
+                    const std::string& k = kv.first.Scalar();
+                    if (!seen.insert(k).second)
+                        out_.push_back(
+                            make(file_, kv.first.Mark().line + 1, kv.first.Mark().column + 1,
+                                 Severity::error, "IMP0007",
+                                 "duplicate key '" + k + "' (the earlier one would be ignored)"));
+                }
+                if (!walk(kv.second, depth + 1)) return false;
+            }
+        } else if (n.IsSequence()) {
+            for (const auto& x : n)
+                if (!walk(x, depth + 1)) return false;
+        }
+        return true;
+    }
+
+  private:
+    static constexpr size_t kBudget = 2'000'000;
+    const std::string& file_;
+    Diagnostics& out_;
+    size_t visited_ = 0;
+};
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min(
+                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t best_d = std::string::npos;
+    for (const auto& c : candidates) {
+        size_t d = edit_distance(word, c);
+        if (d < best_d) {
+            best_d = d;
+            best = c;
+        }
+    }
+    size_t allowed = std::max<size_t>(2, word.size() / 3);
+    return best_d <= allowed ? best : "";
+}
+
+Document load_text(std::string_view text, const std::string& name, const Limits& limits) {
+    Document doc;
+    doc.name = name;
+    auto fail = [&](int line, int col, const char* code, std::string msg) {
+        doc.diagnostics.push_back(make(name, line, col, Severity::error, code, std::move(msg)));
+        return doc;
+    };
+    if (text.size() > limits.max_bytes)
+        return fail(0, 0, "IMP0002",
+                    "the file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                        std::to_string(limits.max_bytes));
+    if (size_t bad = first_bad_byte(text); bad != std::string_view::npos) {
+        int line, col;
+        position(text, bad, &line, &col);
+        return fail(line, col, "IMP0003",
+                    text[bad] == '\0' ? "the file contains a NUL byte: it is binary, not YAML text"
+                                      : "the file is not valid UTF-8 here (save it as UTF-8)");
+    }
+    Scan sc = prescan(text);
+    if (sc.max_depth > limits.max_depth) {
+        int line, col;
+        position(text, sc.depth_offset, &line, &col);
+        return fail(line, col, "IMP0004",
+                    "nesting is deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    if (sc.aliases > limits.max_aliases) {
+        int line, col;
+        position(text, sc.alias_offset, &line, &col);
+        return fail(line, col, "IMP0006",
+                    "the file uses " + std::to_string(sc.aliases) + " aliases; the limit is " +
+                        std::to_string(limits.max_aliases));
+    }
+    try {
+        doc.root = YAML::Load(std::string(text));
+    } catch (const YAML::ParserException& e) {
+        std::string msg = e.msg.empty() ? "YAML syntax error" : e.msg;
+        return fail(e.mark.line >= 0 ? e.mark.line + 1 : 0,
+                    e.mark.column >= 0 ? e.mark.column + 1 : 0, "IMP0005", "YAML syntax: " + msg);
+    } catch (const std::exception& e) {
+        return fail(0, 0, "IMP0005", std::string("YAML syntax: ") + e.what());
+    }
+    try {
+        Walker w(name, doc.diagnostics);
+        w.walk(doc.root, 0);
+    } catch (const std::exception& e) {
+        return fail(0, 0, "IMP0005", std::string("YAML structure: ") + e.what());
+    }
+    if (has_errors(doc.diagnostics)) doc.root = YAML::Node();
+    return doc;
+}
+
+std::optional<std::string> read_text(const std::string& path, const Limits& limits,
+                                     Diagnostics& out) {
+    auto fail = [&](const char* code, std::string msg) {
+        out.push_back(make(path, 0, 0, Severity::error, code, std::move(msg)));
+        return std::nullopt;
+    };
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) return fail("IMP0001", "no such file");
+    if (std::filesystem::is_directory(status))
+        return fail("IMP0001", "this is a folder, not a file");
+    if (!std::filesystem::is_regular_file(status))
+        return fail("IMP0001", "this is not a regular file");
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limits.max_bytes)
+        return fail("IMP0002", "the file is " + std::to_string(size) + " bytes; the limit is " +
+                                   std::to_string(limits.max_bytes));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail("IMP0001", "the file cannot be read (permissions?)");
+    std::string text;
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad() || static_cast<size_t>(in.gcount()) != text.size())
+        return fail("IMP0001", "the file cannot be read");
+    return text;
+}
+
+Document load_file(const std::string& path, const Limits& limits) {
+    Document doc;
+    doc.name = path;
+    auto text = read_text(path, limits, doc.diagnostics);
+    if (!text) return doc;
+    return load_text(*text, path, limits);
+}
+
+void Reader::error(const YAML::Node& at, const std::string& code, const std::string& message) {
+    out_.push_back(make(file_, line(at), column(at), Severity::error, code.c_str(), message));
+}
+
+void Reader::warning(const YAML::Node& at, const std::string& code, const std::string& message) {
+    out_.push_back(make(file_, line(at), column(at), Severity::warning, code.c_str(), message));
+}
+
+void Reader::check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                        const std::string& what) {
+    if (!map.IsMap()) return;
+    for (const auto& kv : map) {
+        if (!kv.first.IsScalar()) {
+            error(kv.first, "IMP0102", "a key of " + what + " must be a plain name");
+            continue;
+        }
+        const std::string& k = kv.first.Scalar();
+        if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+        std::string hint = did_you_mean(k, allowed);
+        error(kv.first, "IMP0102",
+              "unknown key '" + k + "' in " + what +
+                  (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+    }
+}
+
+bool Reader::require(const YAML::Node& map, const char* key, const std::string& what) {
+    if (map.IsMap() && map[key]) return true;
+    error(map, "IMP0103", what + " needs '" + key + "'");
+    return false;
+}
+
+std::optional<std::string> Reader::string(const YAML::Node& n, const std::string& what) {
+    if (!n.IsScalar()) {
+        error(n, "IMP0104", what + " must be text");
+        return std::nullopt;
+    }
+    return n.Scalar();
+}
+
+std::optional<long long> Reader::integer(const YAML::Node& n, const std::string& what, long long lo,
+                                         long long hi) {
+    if (n.IsScalar()) {
+        const std::string& s = n.Scalar();
+        char* end = nullptr;
+        errno = 0;
+        long long v = std::strtoll(s.c_str(), &end, 10);
+        if (!s.empty() && end && *end == '\0' && errno == 0) {
+            if (v < lo || v > hi) {
+                error(n, "IMP0105",
+                      what + " must be from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                          ", not " + s);
+                return std::nullopt;
+            }
+            return v;
+        }
+    }
+    error(n, "IMP0104", what + " must be a whole number");
+    return std::nullopt;
+}
+
+std::optional<double> Reader::number(const YAML::Node& n, const std::string& what, double lo,
+                                     double hi) {
+    if (n.IsScalar()) {
+        const std::string& s = n.Scalar();
+        char* end = nullptr;
+        double v = std::strtod(s.c_str(), &end);
+        if (!s.empty() && end && *end == '\0' && std::isfinite(v)) {
+            if (v < lo || v > hi) {
+                std::ostringstream m;
+                m << what << " must be from " << lo << " to " << hi << ", not " << s;
+                error(n, "IMP0105", m.str());
+                return std::nullopt;
+            }
+            return v;
+        }
+    }
+    error(n, "IMP0104", what + " must be a number");
+    return std::nullopt;
+}
+
+std::optional<bool> Reader::boolean(const YAML::Node& n, const std::string& what) {
+    if (n.IsScalar()) {
+        const std::string& s = n.Scalar();
+        if (s == "true") return true;
+        if (s == "false") return false;
+    }
+    error(n, "IMP0104", what + " must be true or false");
+    return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> Reader::string_list(const YAML::Node& n,
+                                                            const std::string& what) {
+    if (!n.IsSequence()) {
+        error(n, "IMP0104", what + " must be a list");
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const auto& x : n) {
+        if (!x.IsScalar()) {
+            error(x, "IMP0104", "each entry of " + what + " must be text");
+            return std::nullopt;
+        }
+        out.push_back(x.Scalar());
+    }
+    return out;
+}
+
+}  // namespace impasse::yaml

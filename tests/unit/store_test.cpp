@@ -1,0 +1,231 @@
+// The trainee's record: permissions, committed turns, rewinds, migrations, refusals.
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "impasse/store.h"
+#include "store/migrations.h"
+
+namespace fs = std::filesystem;
+using impasse::Store;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/impasse-store-XXXXXX";
+        path = mkdtemp(tmpl);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+int mode_of(const fs::path& p) {
+    struct stat st {};
+    ::stat(p.c_str(), &st);
+    return st.st_mode & 0777;
+}
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+impasse::TurnRow turn(int i, const std::string& node, double overall) {
+    impasse::TurnRow t;
+    t.index = i;
+    t.node = node;
+    t.input = {{"kind", "option"}, {"response", "r" + std::to_string(i)}};
+    t.overall = overall;
+    t.record = {{"node", node}, {"i", i}};
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("store: the data folder and database are private to the user") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "data" / "impasse";
+    std::string err;
+    auto store = Store::open(dir.string(), &err);
+    REQUIRE_MESSAGE(store, err);
+    CHECK(mode_of(dir) == 0700);
+    CHECK(mode_of(dir / "impasse.db") == 0600);
+    CHECK(store->schema_version() == impasse::kStoreSchemaVersion);
+    CHECK(impasse::store_schema::latest_version() == impasse::kStoreSchemaVersion);
+}
+
+TEST_CASE("store: turns are recorded, rewound and read back in order") {
+    TempDir tmp;
+    std::string err;
+    auto store = Store::open(tmp.path.string(), &err);
+    REQUIRE(store);
+    auto id = store->begin_drill("daniel-polite-disengagement", "abc123", 42, &err);
+    REQUIRE(id);
+    for (int i = 0; i < 4; ++i)
+        REQUIRE(store->append_turn(*id, turn(i, "n" + std::to_string(i), 50 + i)).empty());
+    auto unfinished = store->last_unfinished();
+    REQUIRE(unfinished);
+    CHECK(unfinished->id == *id);
+    CHECK(unfinished->turns == 4);
+    CHECK(unfinished->seed == 42);
+    CHECK(store->truncate_turns(*id, 2).empty());
+    auto turns = store->turns(*id);
+    REQUIRE(turns.size() == 2);
+    CHECK(turns[1].node == "n1");
+    CHECK(turns[1].input["response"] == "r1");
+    CHECK(turns[1].overall == doctest::Approx(51));
+    CHECK(store->finish_drill(*id, "resolved").empty());
+    CHECK_FALSE(store->last_unfinished());
+    auto d = store->drill(*id);
+    REQUIRE(d);
+    CHECK(d->status == "finished");
+    CHECK(d->ending == "resolved");
+    CHECK(d->mean_score == doctest::Approx(50.5));
+}
+
+TEST_CASE("store: what was committed survives closing without a clean shutdown") {
+    TempDir tmp;
+    std::string err;
+    int64_t id = 0;
+    {
+        auto store = Store::open(tmp.path.string(), &err);
+        REQUIRE(store);
+        id = *store->begin_drill("x", "h", 1, &err);
+        REQUIRE(store->append_turn(id, turn(0, "a", 70)).empty());
+        // A copy of the files as they are now, as if the process had been killed here.
+        fs::create_directory(tmp.path / "copy");
+        for (const char* f : {"impasse.db", "impasse.db-wal"})
+            if (fs::exists(tmp.path / f)) fs::copy_file(tmp.path / f, tmp.path / "copy" / f);
+    }
+    auto copy = Store::open((tmp.path / "copy").string(), &err);
+    REQUIRE_MESSAGE(copy, err);
+    auto turns = copy->turns(id);
+    REQUIRE(turns.size() == 1);
+    CHECK(turns[0].node == "a");
+}
+
+TEST_CASE("store: an older schema is upgraded") {
+    TempDir tmp;
+    fs::path db_path = tmp.path / "impasse.db";
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, impasse::store_schema::step_sql(1), nullptr, nullptr, nullptr) ==
+            SQLITE_OK);
+    REQUIRE(sqlite3_exec(db,
+                         "PRAGMA user_version = 1; INSERT INTO drills (scenario_id, scenario_hash, "
+                         "seed, started_at) "
+                         "VALUES ('old', 'h', 7, '2026-01-01T00:00:00.000Z');",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    std::string err;
+    auto store = Store::open(tmp.path.string(), &err);
+    REQUIRE_MESSAGE(store, err);
+    CHECK(store->schema_version() == impasse::kStoreSchemaVersion);
+    auto drills = store->drills();
+    REQUIRE(drills.size() == 1);
+    CHECK(drills[0].scenario_id == "old");
+    CHECK(drills[0].distress == -1);
+    CHECK(store->set_distress(drills[0].id, 6).empty());
+}
+
+TEST_CASE("store: a database from a newer Impasse is refused and left alone") {
+    TempDir tmp;
+    fs::path db_path = tmp.path / "impasse.db";
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "CREATE TABLE drills (id INTEGER); PRAGMA user_version = 99;", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    std::string before = slurp(db_path);
+    std::string err;
+    CHECK_FALSE(Store::open(tmp.path.string(), &err));
+    CHECK(err.find("newer Impasse") != std::string::npos);
+    CHECK(slurp(db_path) == before);
+}
+
+TEST_CASE("store: a file that is not a database is reported and never overwritten") {
+    TempDir tmp;
+    fs::path db_path = tmp.path / "impasse.db";
+    {
+        std::ofstream out(db_path, std::ios::binary);
+        out << "these are my notes, not a database\n";
+    }
+    std::string before = slurp(db_path);
+    std::string err;
+    CHECK_FALSE(Store::open(tmp.path.string(), &err));
+    CHECK(err.find("not an SQLite database") != std::string::npos);
+    CHECK(err.find(db_path.string()) != std::string::npos);
+    CHECK(slurp(db_path) == before);
+}
+
+TEST_CASE("store: a damaged SQLite file is reported and never overwritten") {
+    TempDir tmp;
+    {
+        std::string err;
+        auto store = Store::open(tmp.path.string(), &err);
+        REQUIRE(store);
+        auto id = store->begin_drill("x", "h", 1, &err);
+        for (int i = 0; i < 50; ++i)
+            store->append_turn(*id, turn(i, std::string(300, 'n'), 1));
+    }
+    fs::path db_path = tmp.path / "impasse.db";
+    {
+        std::fstream f(db_path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(100);
+        std::string junk(3000, '\x5a');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    std::string before = slurp(db_path);
+    std::string err;
+    CHECK_FALSE(Store::open(tmp.path.string(), &err));
+    CHECK(!err.empty());
+    CHECK(slurp(db_path) == before);
+}
+
+TEST_CASE("store: check-ins, journal, self-ratings, settings, export and delete") {
+    TempDir tmp;
+    std::string err;
+    auto store = Store::open(tmp.path.string(), &err);
+    REQUIRE(store);
+    auto id = *store->begin_drill("x", "h", 3, &err);
+    impasse::CheckIn c;
+    c.drill_id = id;
+    c.turn = 2;
+    c.feelings = {"irritated", "defensive"};
+    c.intensity = 7;
+    c.urges = {"defend"};
+    c.body = "jaw tight";
+    REQUIRE(store->add_checkin(c).empty());
+    CHECK(c.id > 0);
+    c.intensity = 11;
+    CHECK_FALSE(store->add_checkin(c).empty());
+    impasse::JournalEntry j;
+    j.drill_id = id;
+    j.text = "I wanted to explain myself again.";
+    REQUIRE(store->add_journal(j).empty());
+    REQUIRE(store->add_self_rating({id, "non_defensive", 0.4, ""}).empty());
+    REQUIRE(store->set_setting("theme", "light").empty());
+    CHECK(store->setting("theme") == std::optional<std::string>("light"));
+
+    auto all = store->export_all();
+    CHECK(all["drills"].size() == 1);
+    CHECK(all["checkins"][0]["feelings"][1] == "defensive");
+    CHECK(all["checkins"][0]["body"] == "jaw tight");
+    CHECK(all["journal"][0]["text"] == "I wanted to explain myself again.");
+    CHECK(all["self_ratings"][0]["principle"] == "non_defensive");
+    CHECK(all["settings"]["theme"] == "light");
+
+    REQUIRE(store->delete_all().empty());
+    auto empty = store->export_all();
+    CHECK(empty["drills"].empty());
+    CHECK(empty["checkins"].empty());
+    CHECK(empty["journal"].empty());
+    CHECK(slurp(tmp.path / "impasse.db").find("jaw tight") == std::string::npos);
+}
