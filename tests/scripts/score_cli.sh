@@ -132,5 +132,5 @@ PY
 if "$bin" score >/dev/null 2>"$out/err"; then fail "no text accepted"; fi
 printf 'format: impasse-rubric/1\nprinciples: [\n' >"$out/bad.yaml"
 if "$bin" score --rubric "$out/bad.yaml" "hello" 2>"$out/err"; then fail "broken rubric accepted"; fi
-grep -q "bad.yaml:[0-9]*:[0-9]*: error: .*\[IMP0902\]" "$out/err" || fail "rubric error not located: $(cat "$out/err")"
+grep -q "bad.yaml:[0-9]*:[0-9]*: error: .*\[IMP0005\]" "$out/err" || fail "rubric error not located: $(cat "$out/err")"
 echo "score CLI ok"
