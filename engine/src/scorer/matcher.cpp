@@ -74,6 +74,46 @@ bool match_from(const std::vector<CompiledElem>& el, size_t ei, size_t wp, size_
     return false;
 }
 
+// Part of a word (the "'s" of "let's", the "n't" of "don't") widens to the whole written word,
+// so evidence quotes what the trainee typed. Only ASCII letters, digits and apostrophes
+// (straight or U+2019) are crossed, so offsets stay on UTF-8 boundaries.
+bool word_byte(std::string_view t, size_t i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
+}
+bool curly_before(std::string_view t, size_t i) {  // a U+2019 ends at i
+    return i >= 3 && t.substr(i - 3, 3) == "\xE2\x80\x99";
+}
+bool curly_at(std::string_view t, size_t i) {
+    return t.substr(i, 3) == "\xE2\x80\x99";
+}
+void widen_to_words(std::string_view t, size_t* start, size_t* end) {
+    size_t a = *start, b = *end;
+    for (;;) {
+        if (a > 0 && word_byte(t, a - 1))
+            --a;
+        else if (curly_before(t, a) && a >= 4 && word_byte(t, a - 4))
+            a -= 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (b < t.size() && word_byte(t, b))
+            ++b;
+        else if (b + 3 < t.size() && curly_at(t, b) && word_byte(t, b + 3))
+            b += 3;
+        else
+            break;
+    }
+    // An apostrophe that only quotes ('word') is not part of the word.
+    while (a < *start && t[a] == '\'')
+        ++a;
+    while (b > *end && t[b - 1] == '\'')
+        --b;
+    *start = a;
+    *end = b;
+}
+
 struct Accumulator {
     const Rubric& rubric;
     std::vector<double> best;  // per global signal
@@ -93,6 +133,7 @@ struct Accumulator {
 
     void add(const SignalRef& ref, double weight, size_t start, size_t end, std::string_view text) {
         if (weight <= 0) return;
+        widen_to_words(text, &start, &end);
         best[ref.global] = std::max(best[ref.global], weight);
         size_t& n = count(ref.kind, ref.entry);
         if (n >= kMaxEvidencePerId) return;
