@@ -96,7 +96,7 @@ void readable(std::ostream& out, const Score& s, const Feedback& fb) {
     items("What it missed or risked", fb.missed);
     if (!fb.toward_stage.empty())
         out << "\nMoves toward: " << vocab::label(vocab::stages(), fb.toward_stage) << "\n";
-    if (!fb.expert_says.empty()) out << "\n" << fb.expert_says << "\n";
+    if (!fb.expert_says.empty()) out << "\nAn expert might say: \"" << fb.expert_says << "\"\n";
 }
 
 // One JSONL line in, one JSON line out.

@@ -438,6 +438,26 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         principle_sum += acc.score.principles[i];
         g += static_cast<uint32_t>(rubric.principles[i].signals.size());
     }
+    // A principle implied by another is at least that one's score times the factor, shown by
+    // the same words.
+    std::array<double, kPrincipleCount> direct = acc.score.principles;
+    for (size_t i = 0; i < kPrincipleCount; ++i) {
+        for (const auto& [j, f] : rubric.principles[i].implied_by) {
+            if (f * direct[j] <= acc.score.principles[i]) continue;
+            acc.score.principles[i] = f * direct[j];
+            std::vector<EvidenceSpan> copies;
+            for (const auto& ev : acc.score.evidence)
+                if (ev.kind == "principle" && ev.id == rubric.principles[j].id)
+                    copies.push_back(ev);
+            for (auto& ev : copies) {
+                ev.id = rubric.principles[i].id;
+                bool dup = false;
+                for (const auto& have : acc.score.evidence)
+                    dup = dup || (have.id == ev.id && have.start == ev.start && have.end == ev.end);
+                if (!dup) acc.score.evidence.push_back(std::move(ev));
+            }
+        }
+    }
     for (const SignalRef* ref : deferred) {
         const Signal& s = index.signal(rubric, *ref);
         if (principle_sum == 0 && !any_question &&

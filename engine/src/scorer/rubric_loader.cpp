@@ -230,7 +230,27 @@ void read_entries(Reader& r, Rubric& rb, const YAML::Node& section, const std::s
         e.id = id;
         const YAML::Node& v = kv.second;
         if (!r.map(v, "'" + id + "'")) continue;
-        r.keys(v, {"name", "description", "well", "missed", "weight", "signals"}, "'" + id + "'");
+        r.keys(v, {"name", "description", "well", "missed", "weight", "signals", "implied_by"},
+               "'" + id + "'");
+        if (const auto imp = v["implied_by"]) {
+            if (name != "principles") {
+                r.report(imp, "IMP0904", "'implied_by' is for principles only");
+            } else if (r.map(imp, "'implied_by' of '" + id + "'")) {
+                for (const auto& kv2 : imp) {
+                    std::string other = kv2.first.IsScalar() ? kv2.first.Scalar() : "";
+                    int j = vocab::index_of(vocab::principles(), other);
+                    if (j < 0 || j == idx) {
+                        r.report(kv2.first, "IMP0905",
+                                 "'" + other + "' is not another principle" +
+                                     did_you_mean(other, known));
+                        continue;
+                    }
+                    double f = 0;
+                    if (r.num(kv2.second, "'implied_by." + other + "'", 0, 1, &f))
+                        e.implied_by.emplace_back(static_cast<size_t>(j), f);
+                }
+            }
+        }
         for (const char* req : {"name", "description"}) {
             if (!v[req]) r.report(v, "IMP0906", "'" + id + "' needs a '" + req + "'");
         }
