@@ -150,14 +150,14 @@ TEST_CASE("patterns compile: stems, exact forms, prefixes, gaps, anchors, look-a
 }
 
 TEST_CASE("implied_by names another principle with a factor in 0..1") {
-    auto bad = impasse::load_rubric_text(edited("implied_by: {accept_responsibility: 0.6}",
-                                                "implied_by: {acept_responsibility: 0.6}"),
+    auto bad = impasse::load_rubric_text(edited("implied_by: {accept_responsibility: 0.6}   #",
+                                                "implied_by: {acept_responsibility: 0.6}   #"),
                                          "r.yaml");
     const auto* d = find_code(bad.diagnostics, "IMP0905");
     REQUIRE(d);
     CHECK(d->message.find("accept_responsibility") != std::string::npos);
-    auto range = impasse::load_rubric_text(edited("implied_by: {accept_responsibility: 0.6}",
-                                                  "implied_by: {accept_responsibility: 2}"),
+    auto range = impasse::load_rubric_text(edited("implied_by: {accept_responsibility: 0.6}   #",
+                                                  "implied_by: {accept_responsibility: 2}   #"),
                                            "r.yaml");
     CHECK(find_code(range.diagnostics, "IMP0908"));
 }
