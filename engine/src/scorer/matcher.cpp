@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scorer/index.h"
+#include "text/utf8.h"
 
 namespace impasse {
 namespace {
@@ -29,8 +30,9 @@ const char* kind_name(EntryKind k) {
 
 struct Words {
     const text::Analysis* a;
-    std::vector<size_t> tok;    // word position -> token index
-    std::vector<size_t> send;   // word position -> end word position of its sentence
+    std::vector<size_t> tok;   // word position -> token index
+    std::vector<size_t> send;  // word position -> end word position of its sentence
+    std::vector<const std::string*> stem_text;  // word position -> its stem
     std::vector<int32_t> stem;  // word position -> stem symbol (-1: not in the rubric)
     std::vector<int32_t> form;  // word position -> exact-form symbol
     std::vector<const std::vector<bool>*> pre;  // word position -> which prefixes it has
@@ -116,7 +118,7 @@ void widen_to_words(std::string_view t, size_t* start, size_t* end) {
 
 struct Accumulator {
     const Rubric& rubric;
-    std::vector<double> best;  // per global signal
+    std::vector<double>& best;  // per global signal
     Score score;
     std::array<size_t, kPrincipleCount> np{};
     std::array<size_t, kCounterMarkerCount> nc{};
@@ -258,7 +260,7 @@ void SignalIndex::build(const Rubric& rubric) {
 
 Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_view text,
                     std::string_view patient_line, size_t* word_count) {
-    text::Analysis a = text::analyze(text, rubric.language);
+    text::Analysis a = text::analyze_impl(text, rubric.language, false);
     if (word_count) *word_count = a.word_count;
     Words w;
     w.a = &a;
@@ -267,9 +269,11 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         if (a.tokens[i].word) w.tok.push_back(i);
     w.send.assign(w.tok.size(), 0);
     w.stem.resize(w.tok.size());
+    w.stem_text.resize(w.tok.size());
     w.form.resize(w.tok.size());
     // Which of the rubric's prefixes each word form has, remembered per thread.
     struct PrefixInfo {
+        std::string stem_text;         // the word form's Snowball stem
         int32_t stem = -1, form = -1;  // the word form's symbols
         std::vector<bool> has;
         std::vector<SignalRef> anchored;  // prefix-anchored signals whose anchor fits the word
@@ -289,7 +293,8 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         auto it = prefix_cache.find(t.norm);
         if (it == prefix_cache.end()) {
             PrefixInfo info;
-            info.stem = w.stem[i] = index.symbol_of(t.stem);
+            info.stem_text = text::stem(t.norm);
+            info.stem = w.stem[i] = index.symbol_of(info.stem_text);
             info.form = w.form[i] = index.symbol_of(t.norm);
             info.has.resize(index.prefixes.size());
             for (size_t k = 0; k < index.prefixes.size(); ++k)
@@ -305,6 +310,7 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
             it = prefix_cache.emplace(t.norm, std::move(info)).first;
         }
         w.stem[i] = it->second.stem;
+        w.stem_text[i] = &it->second.stem_text;
         w.form[i] = it->second.form;
         if (w.stem[i] >= 0) present[static_cast<size_t>(w.stem[i])] = 1;
         if (w.form[i] >= 0) present[static_cast<size_t>(w.form[i])] = 1;
@@ -316,7 +322,9 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         w.send[i] = last_in_sentence ? i + 1 : w.send[i + 1];
     }
 
-    Accumulator acc{rubric, std::vector<double>(index.total, 0.0), {}, {}, {}, {}};
+    thread_local std::vector<double> best;  // per signal, reused across calls on this thread
+    best.assign(index.total, 0.0);
+    Accumulator acc{rubric, best, {}, {}, {}, {}};
     int hedge_sentence = -1;  // the sentence and word position where the last hedge began
     size_t hedge_from = 0;
     std::vector<const std::vector<SignalRef>*> lists;
@@ -404,14 +412,15 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
                 for (size_t wp = 0; wp < w.tok.size(); ++wp) {
                     const text::Token& t = w.at(wp);
                     if (t.norm.size() < 4 || index.stopwords.count(t.norm)) continue;
-                    if (std::find(patient_stems.begin(), patient_stems.end(), t.stem) ==
+                    const std::string& st_text = *w.stem_text[wp];
+                    if (std::find(patient_stems.begin(), patient_stems.end(), st_text) ==
                         patient_stems.end())
                         continue;
                     bool dup = false;
                     for (const auto* st : seen)
-                        dup = dup || *st == t.stem;
+                        dup = dup || *st == st_text;
                     if (dup) continue;
-                    seen.push_back(&t.stem);
+                    seen.push_back(&st_text);
                     echoed.push_back(wp);
                 }
                 if (echoed.size() >= static_cast<size_t>(std::max(1, s.threshold)))

@@ -98,7 +98,7 @@ struct WordSet {
 
 }  // namespace
 
-Analysis analyze(std::string_view text, const LanguageRules& rules) {
+Analysis analyze_impl(std::string_view text, const LanguageRules& rules, bool with_stems) {
     Analysis a;
     const WordSet negators(rules.negators), breaks(rules.clause_breaks);
     a.tokens = tokenize_counting(text, &a.invalid_bytes);
@@ -139,7 +139,7 @@ Analysis analyze(std::string_view text, const LanguageRules& rules) {
             t.clause = clause;
             if (t.word) {
                 ++a.word_count;
-                t.stem = stem(t.norm);
+                if (with_stems) t.stem = stem(t.norm);
                 t.negated = in_scope;
                 if (negators.has(t.norm)) {
                     t.negator = true;
@@ -153,6 +153,10 @@ Analysis analyze(std::string_view text, const LanguageRules& rules) {
         ++clause;
     }
     return a;
+}
+
+Analysis analyze(std::string_view text, const LanguageRules& rules) {
+    return analyze_impl(text, rules, true);
 }
 
 std::vector<std::string> content_stems(std::string_view s,
