@@ -102,7 +102,9 @@ void radar_chart(const char* id, const std::vector<std::string>& labels,
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImVec2 c(p0.x + size / 2, p0.y + size / 2);
-    float r = size / 2 - ImGui::GetTextLineHeight() * 1.5f;
+    float label_w = 0;
+    for (const auto& l : labels) label_w = std::max(label_w, ImGui::CalcTextSize(l.c_str()).x);
+    float r = std::max(20.0f, std::min(size / 2 - ImGui::GetTextLineHeight() * 1.5f, size / 2 - label_w * 0.6f - 6));
     size_t n = labels.size();
     if (n >= 3) {
         auto at = [&](size_t i, float v) {

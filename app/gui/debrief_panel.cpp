@@ -93,8 +93,11 @@ void draw_principles(Ui& ui, DrillSession& d) {
     if (!d.turns().empty())
         for (auto& v : values)
             v /= static_cast<float>(d.turns().size());
+    static const std::vector<std::string> short_labels{
+        "Tentative",  "Subjectivity", "We-ness",    "Here & now",    "Concrete",
+        "Start here", "Ownership",    "Their view", "Non-defensive", "Awareness"};
     float w = ImGui::GetContentRegionAvail().x;
-    radar_chart("radar", labels, values, std::min(w, 420.0f), colour_withdrawal());
+    radar_chart("radar", short_labels, values, std::min(w, 420.0f), colour_withdrawal());
     bar_chart("principle_bars", labels, values, 1.0f);
 }
 

@@ -115,7 +115,8 @@ bool wants_checkin(Ui& ui, DrillSession& d) {
 
 void draw_response_area(Ui& ui, DrillSession& d) {
     if (d.at_end()) {
-        if (ImGui::Button("See the debrief")) ui.set_screen(Screen::debrief);
+        bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+        if (ImGui::Button("See the debrief (Enter)") || enter) ui.set_screen(Screen::debrief);
         ImGui::SameLine();
         if (ImGui::Button("Rewind one turn")) ui.report(d.rewind(1));
         ImGui::SameLine();
@@ -146,8 +147,22 @@ void draw_response_area(Ui& ui, DrillSession& d) {
     }
 
     auto options = d.options();
-    bool typing = ImGui::GetIO().WantTextInput;
-    for (size_t i = 0; i < options.size(); ++i) {
+    // Number keys pick options while the answer box is empty (the box keeps the keyboard focus,
+    // so typing an answer never needs the mouse); Ctrl+Z with an empty box rewinds a turn.
+    bool typing = ImGui::GetIO().WantTextInput && ui.answer[0] != '\0';
+    if (!typing && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
+        !d.turns().empty()) {
+        ui.report(d.rewind(1));
+        ui.focus_answer = true;
+        return;
+    }
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    float box_area = line * 6.2f + ImGui::GetFrameHeightWithSpacing() * 1.6f;
+    ImGui::BeginChild("options",
+                      ImVec2(0, std::max(line * 3, ImGui::GetContentRegionAvail().y - box_area)),
+                      false);
+    std::string picked_id;
+    for (size_t i = 0; i < options.size() && picked_id.empty(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         char num[24];
         std::snprintf(num, sizeof num, "%zu", i + 1);
@@ -162,11 +177,14 @@ void draw_response_area(Ui& ui, DrillSession& d) {
         if (ImGui::IsItemClicked()) picked = true;
         if (!typing && i < 9 && keys::digit_pressed(static_cast<int>(i) + 1)) picked = true;
         ImGui::PopID();
-        if (picked) {
-            ui.report(d.choose(options[i].id));
-            ui.after_turn();
-            return;
-        }
+        if (picked) picked_id = options[i].id;
+    }
+    ImGui::EndChild();
+    if (!picked_id.empty()) {
+        ui.report(d.choose(picked_id));
+        ui.after_turn();
+        ui.focus_answer = true;
+        return;
     }
     ImGui::Spacing();
     ImGui::TextDisabled("Or say it in your own words (Enter sends, Shift+Enter for a new line):");

@@ -14,6 +14,7 @@ constexpr int keypad_subtract = GLFW_KEY_KP_SUBTRACT;
 constexpr int digit_1 = GLFW_KEY_1;  // digit_1 + n - 1 for n in 1..9
 constexpr int keypad_1 = GLFW_KEY_KP_1;
 constexpr int f1 = GLFW_KEY_F1;
+constexpr int f_key = GLFW_KEY_F;
 
 inline bool pressed(int key) {
     return ImGui::IsKeyPressed(key, false);

@@ -62,8 +62,15 @@ std::set<std::string> markers_of(const Scenario& s) {
 void draw_filters(Ui& ui) {
     LibraryFilter& f = ui.filter;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "Search patients, problems, tags", f.search,
-                             sizeof f.search);
+    if (ui.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        ui.focus_search = false;
+    }
+    bool enter = ImGui::InputTextWithHint(
+        "##search", "Search patients, problems, tags (Ctrl+F; Enter starts)", f.search,
+        sizeof f.search, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemEdited()) ui.select_first_match = true;
+    if (enter && ui.find_scenario(ui.selected)) ui.start_drill(ui.selected);
     const char* types[] = {"Any rupture", "Withdrawal", "Confrontation"};
     const char* kinds[] = {"Cases and moments", "Full cases", "Moment drills"};
     const char* levels[] = {"Any difficulty", "Difficulty 1", "Difficulty 2", "Difficulty 3"};
@@ -110,6 +117,10 @@ void draw_list(Ui& ui) {
     for (const auto& sp : ui.library.scenarios) {
         const Scenario& s = *sp;
         if (!matches(s, ui.filter, ui.last_drills())) continue;
+        if (ui.select_first_match) {
+            ui.selected = s.id;
+            ui.select_first_match = false;
+        }
         ++shown;
         ImGui::PushID(s.id.c_str());
         bool selected = ui.selected == s.id;

@@ -6,6 +6,7 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -14,6 +15,26 @@ namespace {
 
 void glfw_error(int code, const char* message) {
     std::fprintf(stderr, "impasse: window system error %d: %s\n", code, message);
+}
+
+// Dear ImGui 1.86 reads key state once per frame, so a key pressed and released between two
+// frames (fast typists, xdotool, remote desktops) would be lost. Releases that arrive together
+// with a press are held back until the next frame.
+struct KeyEvent {
+    int key, scancode, mods;
+};
+std::vector<int> g_pressed_this_frame;
+std::vector<KeyEvent> g_deferred_releases;
+
+void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    // Any release in a batch that also pressed a key waits a frame, so that chords such as
+    // Ctrl+Z survive even when the modifier went down one batch earlier.
+    if (action == GLFW_RELEASE && !g_pressed_this_frame.empty()) {
+        g_deferred_releases.push_back({key, scancode, mods});
+        return;
+    }
+    if (action == GLFW_PRESS) g_pressed_this_frame.push_back(key);
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
 }
 
 void on_content_scale(GLFWwindow* w, float, float) {
@@ -47,6 +68,7 @@ std::string Platform::open(const PlatformConfig& config) {
     ini_path_ = config.ini_path;
     io.IniFilename = ini_path_.empty() ? nullptr : ini_path_.c_str();
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    glfwSetKeyCallback(window_, on_key);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imgui_ready_ = true;
     return "";
@@ -65,6 +87,12 @@ Platform::~Platform() {
 int Platform::loop(const std::function<void()>& prepare, const std::function<bool()>& frame) {
     int drawn = 0;
     while (!glfwWindowShouldClose(window_)) {
+        g_pressed_this_frame.clear();
+        std::vector<KeyEvent> releases;
+        releases.swap(g_deferred_releases);
+        for (const auto& k : releases)
+            ImGui_ImplGlfw_KeyCallback(window_, k.key, k.scancode, GLFW_RELEASE, k.mods);
+        if (!releases.empty()) redraw_frames_ = std::max(redraw_frames_, 2);
         if (config_.frames > 0) {
             glfwPollEvents();
         } else if (redraw_frames_ > 0) {

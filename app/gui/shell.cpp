@@ -62,6 +62,10 @@ void Shell::prepare() {
 void Shell::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl) return;
+    if (keys::pressed(keys::f_key)) {
+        ui_.screen = Screen::library;
+        ui_.focus_search = true;
+    }
     float step = 0.0f;
     if (keys::pressed(keys::equal) || keys::pressed(keys::keypad_add)) step = 0.1f;
     if (keys::pressed(keys::minus) || keys::pressed(keys::keypad_subtract)) step = -0.1f;

@@ -45,7 +45,9 @@ struct Ui {
 
     Library library;
     LibraryFilter filter;
-    std::string selected;  // scenario id selected in the library
+    std::string selected;             // scenario id selected in the library
+    bool focus_search = false;        // Ctrl+F: put the keyboard in the search box
+    bool select_first_match = false;  // the search changed: select the first case that matches
 
     LearnLibrary learn;
     std::string learn_page;               // id of the page shown

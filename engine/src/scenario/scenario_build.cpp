@@ -68,9 +68,10 @@ Condition condition(Reader& r, const YAML::Node& n, const std::string& what) {
     c.source = *s;
     ParsedExpression p = parse_expression(*s);
     if (!p.error.empty()) {
-        r.error(n, "IMP0501",
-                "in " + what + ": " + p.error + " (at character " +
-                    std::to_string(p.error_offset + 1) + " of \"" + *s + "\")");
+        int col = r.column(n) + (n.Tag() == "!" ? 1 : 0) + p.error_offset;
+        r.error_at(r.line(n), col, "IMP0501",
+                   "in " + what + ": " + p.error + " (at character " +
+                       std::to_string(p.error_offset + 1) + " of \"" + *s + "\")");
         return c;
     }
     c.expr = p.expr;

@@ -297,6 +297,10 @@ void Reader::error(const YAML::Node& at, const std::string& code, const std::str
     out_.push_back(make(file_, line(at), column(at), Severity::error, code.c_str(), message));
 }
 
+void Reader::error_at(int line, int column, const std::string& code, const std::string& message) {
+    out_.push_back(make(file_, line, column, Severity::error, code.c_str(), message));
+}
+
 void Reader::warning(const YAML::Node& at, const std::string& code, const std::string& message) {
     out_.push_back(make(file_, line(at), column(at), Severity::warning, code.c_str(), message));
 }

@@ -54,6 +54,7 @@ class Reader {
 
     void error(const YAML::Node& at, const std::string& code, const std::string& message);
     void warning(const YAML::Node& at, const std::string& code, const std::string& message);
+    void error_at(int line, int column, const std::string& code, const std::string& message);
     int line(const YAML::Node& n) const { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
     int column(const YAML::Node& n) const { return n.Mark().line >= 0 ? n.Mark().column + 1 : 0; }
     const std::string& file() const { return file_; }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# A whole drill driven by real X input (xdotool) under Xvfb: find a case from the library with
+# the keyboard, answer with an option and in typed words, rewind, answer on to an ending, open
+# the debrief. The result is checked through the trainee's record, and screenshots are kept in
+# $IMPASSE_SHOTS (default: a temporary folder) for a person to look at.
+set -euo pipefail
+bin=$1
+tmp=$(mktemp -d)
+shots=${IMPASSE_SHOTS:-$tmp/shots}
+mkdir -p "$shots"
+cleanup() {
+  kill "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+mkdir -p "$XDG_CONFIG_HOME/impasse"
+echo '{"pause": "never", "checkins": "never", "feedback": "immediate"}' > "$XDG_CONFIG_HOME/impasse/settings.json"
+
+disp=:$(( 90 + RANDOM % 100 ))
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=$disp
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+
+"$bin" --data-dir "$tmp/record" &
+app=$!
+win=""
+for _ in $(seq 100); do
+  win=$(xdotool search --name '^Impasse$' 2>/dev/null | head -1) && [ -n "$win" ] && break
+  sleep 0.1
+done
+[ -n "$win" ] || { echo "FAIL: no window"; exit 1; }
+xdotool windowfocus --sync "$win" 2>/dev/null || true
+# A click on the app's name gives the window the keyboard (no window manager under Xvfb).
+xdotool mousemove --window "$win" 60 28 click 1
+step() { sleep "${2:-0.4}"; }
+shot() { import -window root "$shots/$1.png"; }
+
+step 1.5
+shot library
+# Find Nadia's case: click into the search box, type, Enter starts the first match.
+xdotool mousemove --window "$win" 300 91 click 1; step
+xdotool type --delay 20 "Nadia"; step
+xdotool key Return; step 0.8
+shot drill-start
+# An option by its number, then an answer in our own words.
+xdotool key 1; step 0.8
+xdotool type --delay 15 "So I became the one grading you. What is that like for you right now"
+step
+xdotool key Return; step 0.8
+shot drill-typed
+# Rewind that typed turn, answer with an option instead, then answer on to an ending.
+xdotool key ctrl+z; step 0.8
+for k in 1 3 1 3 1 3 1 3 1 2 1 2 1 2 1 2 1 2 1 2 1 2 1 2 1 2 1 2 1 2; do
+  xdotool key "$k"; step 0.35
+done
+shot drill-end
+xdotool key Return; step 0.8
+shot debrief
+kill "$app"; wait "$app" 2>/dev/null || true
+
+export_json=$("$bin" data export --data-dir "$tmp/record")
+grep -q '"status": "finished"' <<<"$export_json" || { echo "FAIL: the drill did not finish"; echo "$export_json" | head -40; exit 1; }
+grep -q '"scenario": "nadia-this-isnt-working"' <<<"$export_json" || { echo "FAIL: wrong case"; exit 1; }
+turns=$(grep -c '"created_at":' <<<"$export_json")
+[ "$turns" -ge 5 ] || { echo "FAIL: only $turns turns recorded"; exit 1; }
+# The typed answer was rewound, so it must not be in the record.
+if grep -q 'grading you. What is that like' <<<"$export_json"; then echo "FAIL: the rewound turn is still recorded"; exit 1; fi
+for s in library drill-start drill-typed drill-end debrief; do
+  sd=$(identify -format '%[fx:standard_deviation]' "$shots/$s.png")
+  awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || { echo "FAIL: screenshot $s is blank"; exit 1; }
+done
+echo "gui drill e2e: finished drill with $turns recorded turns; screenshots in $shots"
