@@ -29,6 +29,8 @@ struct ScoreOptions {
     std::vector<std::string> markers;
     std::string stage;
     std::string patient_line;
+    std::string scenario;
+    std::string node;
 };
 
 std::unique_ptr<Scorer> load_scorer(const ScoreOptions& o) {
@@ -94,7 +96,7 @@ void readable(std::ostream& out, const Score& s, const Feedback& fb) {
     items("What it missed or risked", fb.missed);
     if (!fb.toward_stage.empty())
         out << "\nMoves toward: " << vocab::label(vocab::stages(), fb.toward_stage) << "\n";
-    if (!fb.expert_says.empty()) out << "\n" << fb.expert_says << "\n";
+    if (!fb.expert_says.empty()) out << "\nAn expert might say: \"" << fb.expert_says << "\"\n";
 }
 
 // One JSONL line in, one JSON line out.
@@ -163,6 +165,8 @@ int run(const ScoreOptions& o, const CLI::App& cmd) {
     if (!o.markers.empty()) ctx["markers"] = o.markers;
     if (!o.stage.empty()) ctx["stage"] = o.stage;
     if (!o.patient_line.empty()) ctx["patient_line"] = o.patient_line;
+    if (!o.scenario.empty()) ctx["scenario"] = o.scenario;
+    if (!o.node.empty()) ctx["node"] = o.node;
     MomentHolder holder;
     std::string err = moment_from_context(ctx, &holder);
     if (!err.empty()) {
@@ -175,6 +179,15 @@ int run(const ScoreOptions& o, const CLI::App& cmd) {
         return 0;
     }
     readable(std::cout, s, scorer->feedback(s, o.text, holder.moment, nullptr));
+    if (holder.moment.node && !holder.moment.node->responses.empty()) {
+        Route r = route_text(*scorer, s, o.text, *holder.moment.node, holder.moment);
+        if (r.response) {
+            char sim[32];
+            std::snprintf(sim, sizeof sim, "%.2f", r.similarity);
+            std::cout << "\nNearest authored response: " << r.response->id << " (similarity " << sim
+                      << ")\n";
+        }
+    }
     return 0;
 }
 
@@ -201,6 +214,9 @@ void add_score(CLI::App& app, int& exit_code) {
     cmd->add_option("--stage", opts->stage, "The resolution stage of the patient line");
     cmd->add_option("--patient-line", opts->patient_line,
                     "What the patient just said (echoing their words counts as concreteness)");
+    cmd->add_option("--scenario", opts->scenario,
+                    "A scenario file or bundled scenario id: score at one of its nodes");
+    cmd->add_option("--node", opts->node, "With --scenario: the node being answered");
     cmd->callback([opts, cmd, &exit_code] { exit_code = run(*opts, *cmd); });
 }
 

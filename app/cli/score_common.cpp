@@ -79,8 +79,15 @@ std::string moment_from_context(const nlohmann::ordered_json& c, MomentHolder* o
         out->line_node.say = c["patient_line"].get<std::string>();
         m.node = &out->line_node;
     }
-    if (c.contains("scenario") || c.contains("node"))
-        return "scenario + node contexts need the scenario loader, which this build lacks";
+    if (c.contains("scenario") || c.contains("node")) {
+        if (!c.contains("scenario") || !c["scenario"].is_string() || !c.contains("node") ||
+            !c["node"].is_string())
+            return "\"scenario\" and \"node\" go together, both as text";
+        if (m.node == &out->line_node)
+            return "give either \"patient_line\" or \"scenario\" + \"node\", not both";
+        return moment_from_scenario(c["scenario"].get<std::string>(), c["node"].get<std::string>(),
+                                    out);
+    }
     return "";
 }
 

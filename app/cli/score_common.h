@@ -29,6 +29,11 @@ struct MomentHolder {
 // error message.
 std::string moment_from_context(const nlohmann::ordered_json& context, MomentHolder* out);
 
+// Points `out` at node `node` of `scenario` (a scenario file, or the id of a bundled one):
+// its markers, stage, rupture type and patient line. Returns "" or an error message.
+std::string moment_from_scenario(const std::string& scenario, const std::string& node,
+                                 MomentHolder* out);
+
 // {"id", "overall", "principles", "counter_markers", "strategies", "evidence"}.
 nlohmann::ordered_json score_json(const nlohmann::ordered_json& id, const Score& score);
 

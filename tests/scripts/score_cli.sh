@@ -128,9 +128,69 @@ for item in ev["ids"]:
 assert rho > 0.5, rho
 PY
 
+# Contexts that name a scenario file and node: the node's markers, stage and line are used.
+cat >"$out/moment.yaml" <<'YAML'
+format: impasse/1
+id: moment-test-homework
+kind: moment
+title: "This homework is pointless"
+summary: "A patient rejects the homework."
+rupture_type: confrontation
+difficulty: 1
+patient: {name: Dana, age: 34, pronouns: she/her, background: "Nurse.", presenting_problem: "Low mood."}
+start: moment
+nodes:
+  moment:
+    say: "This homework is pointless. You clearly don't get what my week is like."
+    cue: "She drops the worksheet on the table."
+    markers: [{id: confrontation.complaint_about_activities, salience: 4}]
+    stage: marker
+    expert:
+      text: "You're right, I handed you the homework without asking about your week. What was that like?"
+      shows: [accept_responsibility, explore_patient_experience]
+    responses:
+      - id: own
+        text: "You're right, I pushed the homework without asking about your week. What was that like for you?"
+        next: done
+        ratings: {accept_responsibility: 2, explore_patient_experience: 2, non_defensive: 2}
+        strategy: acknowledge_contribution
+        feedback: "Owning the push lets the complaint be heard."
+      - id: defend
+        text: "I only suggested it because research shows it helps."
+        next: done
+        ratings: {non_defensive: 0, accept_responsibility: 0}
+        counter_markers: [defending, lecturing]
+        strategy: provide_rationale
+        feedback: "Explaining yourself here can shut the complaint down."
+    free_text: {fallback: done}
+  done:
+    say: "(The moment ends here.)"
+    stage: marker
+    ending: {kind: partial, text: "Compare your answer with the expert's."}
+YAML
+printf '%s\n' \
+  "{\"id\": 1, \"text\": \"I only said it because it helps.\", \"context\": {\"scenario\": \"$out/moment.yaml\", \"node\": \"moment\"}}" \
+  "{\"id\": 2, \"text\": \"Hello\", \"context\": {\"scenario\": \"$out/moment.yaml\", \"node\": \"nowhere\"}}" \
+  "{\"id\": 3, \"text\": \"Hello\", \"context\": {\"scenario\": \"no-such-case\", \"node\": \"moment\"}}" \
+  "{\"id\": 4, \"text\": \"Hello\", \"context\": {\"node\": \"moment\"}}" \
+  >"$out/sc.jsonl"
+"$bin" score --jsonl "$out/sc.jsonl" >"$out/sc.out"
+python3 - "$out/sc.out" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert [l["id"] for l in lines] == [1, 2, 3, 4]
+assert lines[0]["counter_markers"]["defending"] > 0.5 and "error" not in lines[0]
+assert "no node" in lines[1]["error"], lines[1]
+assert "no-such-case" in lines[2]["error"], lines[2]
+assert "together" in lines[3]["error"], lines[3]
+PY
+"$bin" score --scenario "$out/moment.yaml" --node moment "I only said it because it helps." >"$out/sc.txt"
+grep -q "An expert might say" "$out/sc.txt" || fail "no expert alternative"
+grep -q "Nearest authored response: defend" "$out/sc.txt" || fail "typed text not routed"
+
 # Usage errors and a broken rubric are clear.
 if "$bin" score >/dev/null 2>"$out/err"; then fail "no text accepted"; fi
 printf 'format: impasse-rubric/1\nprinciples: [\n' >"$out/bad.yaml"
 if "$bin" score --rubric "$out/bad.yaml" "hello" 2>"$out/err"; then fail "broken rubric accepted"; fi
-grep -q "bad.yaml:[0-9]*:[0-9]*: error: .*\[IMP0902\]" "$out/err" || fail "rubric error not located: $(cat "$out/err")"
+grep -q "bad.yaml:[0-9]*:[0-9]*: error: .*\[IMP0005\]" "$out/err" || fail "rubric error not located: $(cat "$out/err")"
 echo "score CLI ok"

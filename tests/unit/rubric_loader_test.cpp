@@ -102,16 +102,20 @@ TEST_CASE("wrong types, out-of-range numbers and unknown keys") {
 TEST_CASE("syntax errors carry line and column; format and size are checked") {
     auto r = impasse::load_rubric_text("format: impasse-rubric/1\nprinciples: [a, b\n", "bad.yaml");
     CHECK_FALSE(r.rubric);
-    const auto* d = find_code(r.diagnostics, "IMP0902");
+    const auto* d = find_code(r.diagnostics, "IMP0005");  // the safe YAML layer's codes
     REQUIRE(d);
     CHECK(d->line >= 2);
     auto f =
         impasse::load_rubric_text(edited("format: impasse-rubric/1", "format: other/2"), "r.yaml");
     CHECK(find_code(f.diagnostics, "IMP0911"));
     auto deep = impasse::load_rubric_text(std::string(10000, '['), "deep.yaml");
-    CHECK(find_code(deep.diagnostics, "IMP0902"));
+    CHECK(find_code(deep.diagnostics, "IMP0004"));
     auto missing = impasse::load_rubric_file("/nonexistent/rubric.yaml");
-    CHECK(find_code(missing.diagnostics, "IMP0901"));
+    CHECK(find_code(missing.diagnostics, "IMP0001"));
+    auto binary = impasse::load_rubric_text("format: \xFF\xFE\n", "bin.yaml");
+    CHECK(find_code(binary.diagnostics, "IMP0003"));
+    auto huge = impasse::load_rubric_text(std::string(3 * 1024 * 1024, '#'), "huge.yaml");
+    CHECK(find_code(huge.diagnostics, "IMP0002"));
     auto scalar = impasse::load_rubric_text("just text", "s.yaml");
     CHECK(find_code(scalar.diagnostics, "IMP0903"));
 }
@@ -120,7 +124,7 @@ TEST_CASE("a duplicated key is reported") {
     auto r = impasse::load_rubric_text(
         edited("    name: Tentativeness\n", "    name: Tentativeness\n    name: Again\n"),
         "r.yaml");
-    CHECK(find_code(r.diagnostics, "IMP0912"));
+    CHECK(find_code(r.diagnostics, "IMP0007"));
 }
 
 TEST_CASE("patterns compile: stems, exact forms, prefixes, gaps, anchors, look-aheads") {
@@ -143,4 +147,17 @@ TEST_CASE("patterns compile: stems, exact forms, prefixes, gaps, anchors, look-a
     CHECK(impasse::compile_pattern("a ...", classes, &e) != "");
     CHECK(impasse::compile_pattern("a ^", classes, &e) != "");
     CHECK(impasse::compile_pattern("a||b", classes, &e) != "");
+}
+
+TEST_CASE("implied_by names another principle with a factor in 0..1") {
+    auto bad = impasse::load_rubric_text(edited("implied_by: {accept_responsibility: 0.6}   #",
+                                                "implied_by: {acept_responsibility: 0.6}   #"),
+                                         "r.yaml");
+    const auto* d = find_code(bad.diagnostics, "IMP0905");
+    REQUIRE(d);
+    CHECK(d->message.find("accept_responsibility") != std::string::npos);
+    auto range = impasse::load_rubric_text(edited("implied_by: {accept_responsibility: 0.6}   #",
+                                                  "implied_by: {accept_responsibility: 2}   #"),
+                                           "r.yaml");
+    CHECK(find_code(range.diagnostics, "IMP0908"));
 }

@@ -69,3 +69,16 @@ TEST_CASE("evidence for an authored option points into its text too") {
     CHECK(counter(s, "placating") == 1.0);
     CHECK(strategy(s, "acknowledge_contribution") == 1.0);
 }
+
+TEST_CASE("evidence quotes whole written words, not the halves of a contraction") {
+    std::string t = "Let's slow down. I don\xE2\x80\x99t want to rush you, I'm stuck too.";
+    auto s = text_score(t, "withdrawal");
+    check_evidence(t, s);
+    for (const auto& e : s.evidence) {
+        CAPTURE(e.text);
+        CHECK(e.text.rfind("'", 0) != 0);  // never starts inside a word
+        CHECK(e.text.rfind("n\xE2\x80\x99t", 0) != 0);
+        bool starts_word = e.start == 0 || t[e.start - 1] == ' ';
+        CHECK(starts_word);
+    }
+}

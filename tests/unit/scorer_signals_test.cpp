@@ -118,3 +118,14 @@ TEST_CASE("strategies: the likely strategy follows the move") {
           idx("invite_discussion"));
     CHECK(RubricScorer::likely_strategy(text_score("The weather is grey.")) == -1);
 }
+
+TEST_CASE("an implied principle: owning your part counts as non-defensive, with the same words") {
+    auto s = text_score("I think I pushed you too hard there.");
+    CHECK(principle(s, "accept_responsibility") >= 0.5);
+    CHECK(principle(s, "non_defensive") ==
+          doctest::Approx(0.6 * principle(s, "accept_responsibility")));
+    bool quoted = false;
+    for (const auto& e : s.evidence)
+        quoted = quoted || (e.id == "non_defensive" && e.text.find("pushed") != std::string::npos);
+    CHECK(quoted);
+}

@@ -62,6 +62,9 @@ struct RubricEntry {
     std::string well;         // feedback when shown ("You ...")
     std::string missed;       // feedback when called for and absent, or when enacted (risk)
     std::vector<Signal> signals;
+    // Principles only: other principles that imply this one, with a factor ("owning your part
+    // is non-defensive": non_defensive is at least 0.6 x accept_responsibility).
+    std::vector<std::pair<size_t, double>> implied_by;  // (principle index, factor)
 };
 
 // Multipliers and bonuses that make a moment call for some things more than others.

@@ -46,7 +46,7 @@ struct Feedback {
     std::vector<FeedbackItem> missed;    // principles the moment called for, counter-markers
     std::string toward_stage;            // stage id the response moves toward, may be empty
     std::string authored;                // the scenario's feedback for a chosen option
-    std::string expert_says;             // "an expert might say ..."
+    std::string expert_says;  // the expert alternative's words (UIs add "An expert might say")
 };
 
 }  // namespace impasse

@@ -171,8 +171,7 @@ Feedback RubricScorer::feedback(const Score& s, std::string_view text, const Mom
             expert = moment.node->expert->text;
         else if (const Response* r = expert_response(*moment.node))
             expert = r->text;
-        if (!expert.empty() && (!chosen || chosen->text != expert))
-            fb.expert_says = "An expert might say: \"" + expert + "\"";
+        if (!expert.empty() && (!chosen || chosen->text != expert)) fb.expert_says = expert;
     }
     return fb;
 }

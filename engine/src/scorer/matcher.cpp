@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scorer/index.h"
+#include "text/utf8.h"
 
 namespace impasse {
 namespace {
@@ -29,8 +30,9 @@ const char* kind_name(EntryKind k) {
 
 struct Words {
     const text::Analysis* a;
-    std::vector<size_t> tok;    // word position -> token index
-    std::vector<size_t> send;   // word position -> end word position of its sentence
+    std::vector<size_t> tok;   // word position -> token index
+    std::vector<size_t> send;  // word position -> end word position of its sentence
+    std::vector<const std::string*> stem_text;  // word position -> its stem
     std::vector<int32_t> stem;  // word position -> stem symbol (-1: not in the rubric)
     std::vector<int32_t> form;  // word position -> exact-form symbol
     std::vector<const std::vector<bool>*> pre;  // word position -> which prefixes it has
@@ -74,9 +76,49 @@ bool match_from(const std::vector<CompiledElem>& el, size_t ei, size_t wp, size_
     return false;
 }
 
+// Part of a word (the "'s" of "let's", the "n't" of "don't") widens to the whole written word,
+// so evidence quotes what the trainee typed. Only ASCII letters, digits and apostrophes
+// (straight or U+2019) are crossed, so offsets stay on UTF-8 boundaries.
+bool word_byte(std::string_view t, size_t i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
+}
+bool curly_before(std::string_view t, size_t i) {  // a U+2019 ends at i
+    return i >= 3 && t.substr(i - 3, 3) == "\xE2\x80\x99";
+}
+bool curly_at(std::string_view t, size_t i) {
+    return t.substr(i, 3) == "\xE2\x80\x99";
+}
+void widen_to_words(std::string_view t, size_t* start, size_t* end) {
+    size_t a = *start, b = *end;
+    for (;;) {
+        if (a > 0 && word_byte(t, a - 1))
+            --a;
+        else if (curly_before(t, a) && a >= 4 && word_byte(t, a - 4))
+            a -= 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (b < t.size() && word_byte(t, b))
+            ++b;
+        else if (b + 3 < t.size() && curly_at(t, b) && word_byte(t, b + 3))
+            b += 3;
+        else
+            break;
+    }
+    // An apostrophe that only quotes ('word') is not part of the word.
+    while (a < *start && t[a] == '\'')
+        ++a;
+    while (b > *end && t[b - 1] == '\'')
+        --b;
+    *start = a;
+    *end = b;
+}
+
 struct Accumulator {
     const Rubric& rubric;
-    std::vector<double> best;  // per global signal
+    std::vector<double>& best;  // per global signal
     Score score;
     std::array<size_t, kPrincipleCount> np{};
     std::array<size_t, kCounterMarkerCount> nc{};
@@ -93,6 +135,7 @@ struct Accumulator {
 
     void add(const SignalRef& ref, double weight, size_t start, size_t end, std::string_view text) {
         if (weight <= 0) return;
+        widen_to_words(text, &start, &end);
         best[ref.global] = std::max(best[ref.global], weight);
         size_t& n = count(ref.kind, ref.entry);
         if (n >= kMaxEvidencePerId) return;
@@ -217,7 +260,7 @@ void SignalIndex::build(const Rubric& rubric) {
 
 Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_view text,
                     std::string_view patient_line, size_t* word_count) {
-    text::Analysis a = text::analyze(text, rubric.language);
+    text::Analysis a = text::analyze_impl(text, rubric.language, false);
     if (word_count) *word_count = a.word_count;
     Words w;
     w.a = &a;
@@ -226,9 +269,12 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         if (a.tokens[i].word) w.tok.push_back(i);
     w.send.assign(w.tok.size(), 0);
     w.stem.resize(w.tok.size());
+    w.stem_text.resize(w.tok.size());
     w.form.resize(w.tok.size());
     // Which of the rubric's prefixes each word form has, remembered per thread.
     struct PrefixInfo {
+        std::string stem_text;         // the word form's Snowball stem
+        int32_t stem = -1, form = -1;  // the word form's symbols
         std::vector<bool> has;
         std::vector<SignalRef> anchored;  // prefix-anchored signals whose anchor fits the word
     };
@@ -244,13 +290,12 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
     present.assign(index.symbols.size(), 0);
     for (size_t i = 0; i < w.tok.size(); ++i) {
         const text::Token& t = w.at(i);
-        w.stem[i] = index.symbol_of(t.stem);
-        w.form[i] = index.symbol_of(t.norm);
-        if (w.stem[i] >= 0) present[static_cast<size_t>(w.stem[i])] = 1;
-        if (w.form[i] >= 0) present[static_cast<size_t>(w.form[i])] = 1;
         auto it = prefix_cache.find(t.norm);
         if (it == prefix_cache.end()) {
             PrefixInfo info;
+            info.stem_text = text::stem(t.norm);
+            info.stem = w.stem[i] = index.symbol_of(info.stem_text);
+            info.form = w.form[i] = index.symbol_of(t.norm);
             info.has.resize(index.prefixes.size());
             for (size_t k = 0; k < index.prefixes.size(); ++k)
                 info.has[k] = t.norm.compare(0, index.prefixes[k].size(), index.prefixes[k]) == 0;
@@ -264,6 +309,11 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
             }
             it = prefix_cache.emplace(t.norm, std::move(info)).first;
         }
+        w.stem[i] = it->second.stem;
+        w.stem_text[i] = &it->second.stem_text;
+        w.form[i] = it->second.form;
+        if (w.stem[i] >= 0) present[static_cast<size_t>(w.stem[i])] = 1;
+        if (w.form[i] >= 0) present[static_cast<size_t>(w.form[i])] = 1;
         w.pre[i] = &it->second.has;
         w.pre_anchored[i] = &it->second.anchored;
     }
@@ -272,7 +322,9 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         w.send[i] = last_in_sentence ? i + 1 : w.send[i + 1];
     }
 
-    Accumulator acc{rubric, std::vector<double>(index.total, 0.0), {}, {}, {}, {}};
+    thread_local std::vector<double> best;  // per signal, reused across calls on this thread
+    best.assign(index.total, 0.0);
+    Accumulator acc{rubric, best, {}, {}, {}, {}};
     int hedge_sentence = -1;  // the sentence and word position where the last hedge began
     size_t hedge_from = 0;
     std::vector<const std::vector<SignalRef>*> lists;
@@ -360,14 +412,15 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
                 for (size_t wp = 0; wp < w.tok.size(); ++wp) {
                     const text::Token& t = w.at(wp);
                     if (t.norm.size() < 4 || index.stopwords.count(t.norm)) continue;
-                    if (std::find(patient_stems.begin(), patient_stems.end(), t.stem) ==
+                    const std::string& st_text = *w.stem_text[wp];
+                    if (std::find(patient_stems.begin(), patient_stems.end(), st_text) ==
                         patient_stems.end())
                         continue;
                     bool dup = false;
                     for (const auto* st : seen)
-                        dup = dup || *st == t.stem;
+                        dup = dup || *st == st_text;
                     if (dup) continue;
-                    seen.push_back(&t.stem);
+                    seen.push_back(&st_text);
                     echoed.push_back(wp);
                 }
                 if (echoed.size() >= static_cast<size_t>(std::max(1, s.threshold)))
@@ -393,6 +446,26 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
         acc.score.principles[i] = combine(rubric.principles[i].signals, acc.best, g);
         principle_sum += acc.score.principles[i];
         g += static_cast<uint32_t>(rubric.principles[i].signals.size());
+    }
+    // A principle implied by another is at least that one's score times the factor, shown by
+    // the same words.
+    std::array<double, kPrincipleCount> direct = acc.score.principles;
+    for (size_t i = 0; i < kPrincipleCount; ++i) {
+        for (const auto& [j, f] : rubric.principles[i].implied_by) {
+            if (f * direct[j] <= acc.score.principles[i]) continue;
+            acc.score.principles[i] = f * direct[j];
+            std::vector<EvidenceSpan> copies;
+            for (const auto& ev : acc.score.evidence)
+                if (ev.kind == "principle" && ev.id == rubric.principles[j].id)
+                    copies.push_back(ev);
+            for (auto& ev : copies) {
+                ev.id = rubric.principles[i].id;
+                bool dup = false;
+                for (const auto& have : acc.score.evidence)
+                    dup = dup || (have.id == ev.id && have.start == ev.start && have.end == ev.end);
+                if (!dup) acc.score.evidence.push_back(std::move(ev));
+            }
+        }
     }
     for (const SignalRef* ref : deferred) {
         const Signal& s = index.signal(rubric, *ref);

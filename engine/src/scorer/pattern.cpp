@@ -106,7 +106,8 @@ std::string compile_pattern(std::string_view source,
                     if (gap > 9) return "a gap may span at most 9 words ('...9')";
                 }
             }
-            if (out->empty() || out->back().kind != PatternElem::Kind::word)
+            if (out->empty() || (out->back().kind != PatternElem::Kind::word &&
+                                 out->back().kind != PatternElem::Kind::not_next))
                 return "a gap '...' must stand between two words";
             e.kind = PatternElem::Kind::gap;
             e.max_gap = gap;

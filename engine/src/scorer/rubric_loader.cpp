@@ -3,45 +3,22 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
-#include <set>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "impasse/rubric.h"
 #include "impasse/vocabulary.h"
+#include "yaml/safe_yaml.h"
 
 namespace impasse {
 namespace {
 
 constexpr size_t kMaxRubricBytes = 2 * 1024 * 1024;
-constexpr int kMaxDepth = 64;
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min(
-                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
 
 std::string did_you_mean(std::string_view got, const std::vector<std::string>& known) {
-    std::string best;
-    size_t best_d = std::max<size_t>(3, got.size() / 3) + 1;
-    for (const auto& k : known) {
-        size_t d = edit_distance(got, k);
-        if (d < best_d) {
-            best_d = d;
-            best = k;
-        }
-    }
+    std::string best = yaml::did_you_mean(got, known);
     return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
@@ -104,13 +81,10 @@ class Reader {
         return true;
     }
 
-    // Reports unknown and duplicate keys of a mapping; `known` lists the accepted keys.
+    // Reports unknown keys of a mapping (duplicates are the safe YAML layer's, IMP0007).
     void keys(const YAML::Node& n, const std::vector<std::string>& known, const std::string& what) {
-        std::set<std::string> seen;
         for (const auto& kv : n) {
             std::string k = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-            if (!seen.insert(k).second)
-                report(kv.first, "IMP0912", "'" + k + "' appears twice in " + what);
             if (std::find(known.begin(), known.end(), k) == known.end())
                 report(kv.first, "IMP0904",
                        "unknown key '" + k + "' in " + what + did_you_mean(k, known));
@@ -251,16 +225,32 @@ void read_entries(Reader& r, Rubric& rb, const YAML::Node& section, const std::s
                      "'" + id + "' is not a " + name + " id" + did_you_mean(id, known));
             continue;
         }
-        if (seen[static_cast<size_t>(idx)]) {
-            r.report(kv.first, "IMP0912", "'" + id + "' appears twice in '" + name + "'");
-            continue;
-        }
         seen[static_cast<size_t>(idx)] = true;
         RubricEntry& e = out[static_cast<size_t>(idx)];
         e.id = id;
         const YAML::Node& v = kv.second;
         if (!r.map(v, "'" + id + "'")) continue;
-        r.keys(v, {"name", "description", "well", "missed", "weight", "signals"}, "'" + id + "'");
+        r.keys(v, {"name", "description", "well", "missed", "weight", "signals", "implied_by"},
+               "'" + id + "'");
+        if (const auto imp = v["implied_by"]) {
+            if (name != "principles") {
+                r.report(imp, "IMP0904", "'implied_by' is for principles only");
+            } else if (r.map(imp, "'implied_by' of '" + id + "'")) {
+                for (const auto& kv2 : imp) {
+                    std::string other = kv2.first.IsScalar() ? kv2.first.Scalar() : "";
+                    int j = vocab::index_of(vocab::principles(), other);
+                    if (j < 0 || j == idx) {
+                        r.report(kv2.first, "IMP0905",
+                                 "'" + other + "' is not another principle" +
+                                     did_you_mean(other, known));
+                        continue;
+                    }
+                    double f = 0;
+                    if (r.num(kv2.second, "'implied_by." + other + "'", 0, 1, &f))
+                        e.implied_by.emplace_back(static_cast<size_t>(j), f);
+                }
+            }
+        }
         for (const char* req : {"name", "description"}) {
             if (!v[req]) r.report(v, "IMP0906", "'" + id + "' needs a '" + req + "'");
         }
@@ -376,8 +366,6 @@ void read_rubric(Reader& r, const YAML::Node& root, Rubric& rb) {
     if (const auto cl = root["classes"]; cl && r.map(cl, "'classes'")) {
         for (const auto& kv : cl) {
             std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
-            if (rb.classes.count(name))
-                r.report(kv.first, "IMP0912", "class '" + name + "' appears twice");
             rb.classes[name] = read_class(r, kv.second, name);
         }
     }
@@ -424,67 +412,34 @@ void read_rubric(Reader& r, const YAML::Node& root, Rubric& rb) {
     }
 }
 
-// Nesting deeper than any rubric needs is refused before yaml-cpp sees it.
-bool too_deep(std::string_view text) {
-    int depth = 0;
-    for (char c : text) {
-        if (c == '[' || c == '{') {
-            if (++depth > kMaxDepth) return true;
-        } else if (c == ']' || c == '}') {
-            depth = std::max(0, depth - 1);
-        }
-    }
-    return false;
-}
-
 }  // namespace
 
-RubricLoad load_rubric_text(std::string_view yaml, const std::string& name) {
+RubricLoad load_rubric_text(std::string_view text, const std::string& name) {
     RubricLoad out;
+    yaml::Limits limits;
+    limits.max_bytes = kMaxRubricBytes;
+    yaml::Document doc = yaml::load_text(text, name, limits);
+    out.diagnostics = std::move(doc.diagnostics);
+    if (!doc.ok()) return out;
     Reader r(name, &out.diagnostics);
-    if (yaml.size() > kMaxRubricBytes) {
-        r.report(YAML::Node(), "IMP0901", "the rubric is larger than 2 MB; refusing to read it");
-        return out;
-    }
-    if (too_deep(yaml)) {
-        r.report(YAML::Node(), "IMP0902", "the rubric nests more than 64 levels deep");
-        return out;
-    }
     auto rb = std::make_shared<Rubric>();
     rb->source_file = name;
     try {
-        YAML::Node root = YAML::Load(std::string(yaml));
-        read_rubric(r, root, *rb);
-    } catch (const YAML::ParserException& e) {
-        Diagnostic d;
-        d.file = name;
-        d.line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
-        d.column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
-        d.code = "IMP0902";
-        d.message = "YAML syntax: " + e.msg;
-        out.diagnostics.push_back(std::move(d));
-    } catch (const std::exception& e) {
-        r.report(YAML::Node(), "IMP0902", std::string("cannot read the rubric: ") + e.what());
+        read_rubric(r, doc.root, *rb);
+    } catch (const std::exception& e) {  // yaml-cpp conversions stop here
+        r.report(YAML::Node(), "IMP0903", std::string("cannot read the rubric: ") + e.what());
     }
     if (!has_errors(out.diagnostics)) out.rubric = std::move(rb);
     return out;
 }
 
 RubricLoad load_rubric_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        RubricLoad out;
-        out.diagnostics.push_back(
-            {path, 0, 0, Severity::error, "IMP0901", "cannot open the rubric file"});
-        return out;
-    }
-    std::string data;
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        data.append(buf, static_cast<size_t>(in.gcount()));
-        if (data.size() > kMaxRubricBytes) break;
-    }
-    return load_rubric_text(data, path);
+    yaml::Limits limits;
+    limits.max_bytes = kMaxRubricBytes;
+    RubricLoad out;
+    std::optional<std::string> text = yaml::read_text(path, limits, out.diagnostics);
+    if (!text) return out;
+    return load_rubric_text(*text, path);
 }
 
 }  // namespace impasse

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "impasse/paths.h"
 #include "impasse/vocabulary.h"
@@ -10,9 +11,14 @@
 
 namespace impasse {
 
-struct RubricScorer::Index : SignalIndex {};
-
 namespace {
+
+// One layer of moment weights as arrays in vocabulary order (built once per scorer).
+struct Layer {
+    std::array<double, kPrincipleCount> principles;
+    std::array<double, kCounterMarkerCount> counter_markers;
+    std::array<double, kStrategyCount> strategies;
+};
 
 template <size_t N>
 void multiply(std::array<double, N>& into, const std::vector<vocab::Term>& terms,
@@ -23,14 +29,37 @@ void multiply(std::array<double, N>& into, const std::vector<vocab::Term>& terms
     }
 }
 
-void apply(MomentCall& c, const MomentWeights& w) {
-    multiply(c.principles, vocab::principles(), w.principles);
-    multiply(c.counter_markers, vocab::counter_markers(), w.counter_markers);
+Layer compile_layer(const MomentWeights& w) {
+    Layer l;
+    l.principles.fill(1.0);
+    l.counter_markers.fill(1.0);
+    l.strategies.fill(0.0);
+    multiply(l.principles, vocab::principles(), w.principles);
+    multiply(l.counter_markers, vocab::counter_markers(), w.counter_markers);
     for (const auto& [id, v] : w.strategies) {
         int i = vocab::index_of(vocab::resolution_strategies(), id);
-        if (i >= 0) c.strategies[static_cast<size_t>(i)] += v;
+        if (i >= 0) l.strategies[static_cast<size_t>(i)] += v;
     }
+    return l;
 }
+
+void apply(MomentCall& c, const Layer& l) {
+    for (size_t i = 0; i < kPrincipleCount; ++i)
+        c.principles[i] *= l.principles[i];
+    for (size_t i = 0; i < kCounterMarkerCount; ++i)
+        c.counter_markers[i] *= l.counter_markers[i];
+    for (size_t i = 0; i < kStrategyCount; ++i)
+        c.strategies[i] += l.strategies[i];
+}
+
+}  // namespace
+
+struct RubricScorer::Index : SignalIndex {
+    Layer base;
+    std::map<std::string, Layer> rupture_types, markers, stages;
+};
+
+namespace {
 
 double overall_of(const Rubric& rb, const MomentCall& call, const Score& s, double extra_penalty) {
     const OverallParams& p = rb.overall;
@@ -82,6 +111,13 @@ void whole_text_evidence(Score& s, const char* kind, std::string_view id, std::s
 RubricScorer::RubricScorer(std::shared_ptr<const Rubric> rubric)
     : rubric_(std::move(rubric)), index_(std::make_unique<Index>()) {
     index_->build(*rubric_);
+    index_->base = compile_layer(rubric_->base);
+    for (const auto& [id, w] : rubric_->rupture_types)
+        index_->rupture_types[id] = compile_layer(w);
+    for (const auto& [id, w] : rubric_->markers)
+        index_->markers[id] = compile_layer(w);
+    for (const auto& [id, w] : rubric_->stages)
+        index_->stages[id] = compile_layer(w);
 }
 
 RubricScorer::~RubricScorer() = default;
@@ -91,18 +127,18 @@ MomentCall RubricScorer::call_for(const Moment& m) const {
     c.principles.fill(1.0);
     c.counter_markers.fill(1.0);
     c.strategies.fill(0.0);
-    apply(c, rubric_->base);
+    apply(c, index_->base);
     c.rupture_type = m.rupture_type;
     for (const auto& mk : m.markers)
         if (c.rupture_type.empty()) c.rupture_type = std::string(vocab::marker_rupture_type(mk.id));
     if (c.rupture_type.empty() && m.scenario) c.rupture_type = m.scenario->rupture_type;
-    if (auto it = rubric_->rupture_types.find(c.rupture_type); it != rubric_->rupture_types.end())
+    if (auto it = index_->rupture_types.find(c.rupture_type); it != index_->rupture_types.end())
         apply(c, it->second);
     for (const auto& mk : m.markers)
-        if (auto it = rubric_->markers.find(mk.id); it != rubric_->markers.end())
+        if (auto it = index_->markers.find(mk.id); it != index_->markers.end())
             apply(c, it->second);
     c.stage = !m.stage.empty() ? m.stage : (m.node ? m.node->stage : std::string());
-    if (auto it = rubric_->stages.find(c.stage); it != rubric_->stages.end()) apply(c, it->second);
+    if (auto it = index_->stages.find(c.stage); it != index_->stages.end()) apply(c, it->second);
     for (auto& f : c.strategies)
         f = std::clamp(f, -1.0, 1.0);
     return c;

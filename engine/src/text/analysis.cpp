@@ -81,8 +81,26 @@ const LanguageRules& default_rules() {
     return r;
 }
 
-Analysis analyze(std::string_view text, const LanguageRules& rules) {
+namespace {
+
+// A first-letter filter over a word list: most words are rejected without a string compare.
+struct WordSet {
+    const std::vector<std::string>& list;
+    bool first[256] = {};
+    explicit WordSet(const std::vector<std::string>& l) : list(l) {
+        for (const auto& w : l)
+            if (!w.empty()) first[static_cast<unsigned char>(w[0])] = true;
+    }
+    bool has(const std::string& w) const {
+        return !w.empty() && first[static_cast<unsigned char>(w[0])] && contains(list, w);
+    }
+};
+
+}  // namespace
+
+Analysis analyze_impl(std::string_view text, const LanguageRules& rules, bool with_stems) {
     Analysis a;
+    const WordSet negators(rules.negators), breaks(rules.clause_breaks);
     a.tokens = tokenize_counting(text, &a.invalid_bytes);
     auto& toks = a.tokens;
 
@@ -113,7 +131,7 @@ Analysis analyze(std::string_view text, const LanguageRules& rules) {
         for (size_t i = s.first; i < s.last; ++i) {
             Token& t = toks[i];
             t.sentence = static_cast<int>(si);
-            bool brk = breaks_clause(t) || (t.word && contains(rules.clause_breaks, t.norm));
+            bool brk = breaks_clause(t) || (t.word && breaks.has(t.norm));
             if (brk && i > s.first) {
                 ++clause;
                 in_scope = false;
@@ -121,9 +139,9 @@ Analysis analyze(std::string_view text, const LanguageRules& rules) {
             t.clause = clause;
             if (t.word) {
                 ++a.word_count;
-                t.stem = stem(t.norm);
+                if (with_stems) t.stem = stem(t.norm);
                 t.negated = in_scope;
-                if (contains(rules.negators, t.norm)) {
+                if (negators.has(t.norm)) {
                     t.negator = true;
                     in_scope = true;
                 }
@@ -135,6 +153,10 @@ Analysis analyze(std::string_view text, const LanguageRules& rules) {
         ++clause;
     }
     return a;
+}
+
+Analysis analyze(std::string_view text, const LanguageRules& rules) {
+    return analyze_impl(text, rules, true);
 }
 
 std::vector<std::string> content_stems(std::string_view s,

@@ -44,4 +44,8 @@ inline Utf8 decode_utf8(std::string_view s, size_t i) {
 // The tokenizer, also counting invalid bytes into `*invalid` when given.
 std::vector<Token> tokenize_counting(std::string_view text, size_t* invalid);
 
+// analyze(), leaving Token::stem empty when `with_stems` is false (for callers that cache stems
+// per word form themselves).
+Analysis analyze_impl(std::string_view text, const LanguageRules& rules, bool with_stems);
+
 }  // namespace impasse::text
