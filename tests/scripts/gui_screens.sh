@@ -35,4 +35,11 @@ for theme in dark light high-contrast; do
     count=$((count + 1))
   done
 done
+# The beginner's-mind pause before a hard case.
+echo '{"pause": "always", "checkins": "never"}' > "$XDG_CONFIG_HOME/impasse/settings.json"
+timeout 60 xvfb-run -a -s "-screen 0 1280x800x24" "$bin" --data-dir "$tmp/record" --open sam-between-sessions \
+  --frames 4 --screenshot "$shots/pause-dark.png"
+sd=$(identify -format '%[fx:standard_deviation]' "$shots/pause-dark.png")
+awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || { echo "FAIL: the pause is blank"; exit 1; }
+count=$((count + 1))
 echo "gui screens: $count screenshots in $shots"

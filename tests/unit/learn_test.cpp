@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "impasse/learn.h"
 #include "impasse/markdown.h"
+#include "impasse/scenario_loader.h"
 #include "impasse/vocabulary.h"
 
 namespace {
@@ -114,4 +116,23 @@ TEST_CASE("learn: examples come from the scenarios given") {
     CHECK(impasse::find_examples("ignoring_marker", lib).at(0).response_text ==
           "Let's get back to the worksheet.");
     CHECK(impasse::find_examples("invite_discussion", lib).size() == 1);
+}
+
+TEST_CASE("learn: every marker the bundled library uses has live examples") {
+    impasse::Library lib = impasse::load_library({std::string(IMPASSE_SOURCE_DIR) + "/scenarios"});
+    std::set<std::string> used;
+    for (const auto& s : lib.scenarios)
+        for (const auto& n : s->nodes)
+            for (const auto& m : n.markers)
+                used.insert(m.id);
+    CHECK(!used.empty());
+    for (const auto& id : used) {
+        CAPTURE(id);
+        auto examples = impasse::find_examples(id, lib.scenarios);
+        CHECK(!examples.empty());
+        for (const auto& e : examples)
+            CHECK(!e.patient_line.empty());
+    }
+    // Principles rated in the library have examples both ways.
+    CHECK(!impasse::find_examples("non_defensive", lib.scenarios).empty());
 }
