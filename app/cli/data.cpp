@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "cli/cli_io.h"
 #include "cli/commands.h"
 #include "impasse/paths.h"
 #include "impasse/store.h"
@@ -21,46 +22,16 @@ struct DataOptions {
     bool yes = false;
 };
 
-std::unique_ptr<Store> open_store(const DataOptions& o, int& exit_code) {
-    std::string dir = o.data_dir.empty() ? paths::default_user_data() : o.data_dir;
-    std::string err;
-    auto store = Store::open(dir, &err);
-    if (!store) {
-        std::fprintf(stderr, "impasse: %s\n", err.c_str());
-        exit_code = 1;
-    }
-    return store;
-}
-
 void run_export(const DataOptions& o, int& exit_code) {
-    auto store = open_store(o, exit_code);
+    auto store = open_record(o.data_dir, exit_code);
     if (!store) return;
     std::string text = store->export_all().dump(2) + "\n";
-    if (o.out.empty() || o.out == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return;
-    }
-    std::string tmp = o.out + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) {
-            std::fprintf(stderr, "impasse: cannot write %s\n", tmp.c_str());
-            std::remove(tmp.c_str());
-            exit_code = 1;
-            return;
-        }
-    }
-    if (std::rename(tmp.c_str(), o.out.c_str()) != 0) {
-        std::fprintf(stderr, "impasse: cannot write %s\n", o.out.c_str());
-        exit_code = 1;
-        return;
-    }
+    if (!write_output(o.out, text, exit_code) || o.out.empty() || o.out == "-") return;
     std::fprintf(stderr, "Exported your record to %s\n", o.out.c_str());
 }
 
 void run_delete(const DataOptions& o, int& exit_code) {
-    auto store = open_store(o, exit_code);
+    auto store = open_record(o.data_dir, exit_code);
     if (!store) return;
     if (!o.yes) {
         if (!isatty(STDIN_FILENO)) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "cli/cli_io.h"
 #include "cli/commands.h"
 #include "impasse/paths.h"
 #include "impasse/play.h"
@@ -61,16 +62,6 @@ Session::Clock clock_from_env() {
     return nullptr;
 }
 
-bool write_file(const std::string& path, const std::string& text) {
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) return false;
-    }
-    return std::rename(tmp.c_str(), path.c_str()) == 0;
-}
-
 void run_play_cmd(const PlayArgs& a, int& exit_code) {
     std::string err;
     std::unique_ptr<Store> store;
@@ -104,19 +95,7 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
         ScenarioPtr sc =
             find_scenario(a.scenario.empty() ? row->scenario_id : a.scenario, exit_code);
         if (!sc) return;
-        Snapshot snap;
-        snap.scenario = row->scenario_id;
-        snap.scenario_hash = row->scenario_hash;
-        snap.seed = row->seed;
-        auto turns = store->turns(row->id);
-        for (const auto& t : turns) {
-            TurnInput in;
-            in.kind = t.input.value("kind", "") == "text" ? TurnInput::Kind::text
-                                                          : TurnInput::Kind::option;
-            in.response = t.input.value("response", "");
-            in.text = t.input.value("text", "");
-            snap.inputs.push_back(in);
-        }
+        Snapshot snap = recorded_snapshot(*store, *row);
         session = restore(snap, sc, scorer.get(), &err, clock_from_env());
         if (!session) {
             std::fprintf(stderr, "impasse: cannot resume drill %lld: %s\n",
@@ -126,7 +105,7 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
         }
         drill = row->id;
         if (!a.json)
-            std::printf("Resuming %s after %zu answers.\n", sc->title.c_str(), turns.size());
+            std::printf("Resuming %s after %zu answers.\n", sc->title.c_str(), snap.inputs.size());
     } else {
         if (a.scenario.empty()) {
             std::fprintf(stderr,
@@ -160,11 +139,8 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
     PlayOutcome outcome = run_play(*session, std::cin, std::cout, po);
     std::cout.flush();
     if (!a.transcript.empty() &&
-        !write_file(a.transcript, transcript_json(*session).dump(2) + "\n")) {
-        std::fprintf(stderr, "impasse: cannot write the transcript %s\n", a.transcript.c_str());
-        exit_code = 1;
+        !write_output(a.transcript, transcript_json(*session).dump(2) + "\n", exit_code))
         return;
-    }
     switch (outcome) {
         case PlayOutcome::ended:
             exit_code = 0;

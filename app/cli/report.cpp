@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "cli/cli_io.h"
 #include "cli/commands.h"
 #include "impasse/paths.h"
 #include "impasse/report.h"
@@ -41,42 +42,8 @@ std::function<std::string(const std::string&)> titles() {
     };
 }
 
-bool write_out(const std::string& path, const std::string& text, int& exit_code) {
-    if (path.empty() || path == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return true;
-    }
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) {
-            std::fprintf(stderr, "impasse: cannot write %s\n", tmp.c_str());
-            std::remove(tmp.c_str());
-            exit_code = 1;
-            return false;
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::fprintf(stderr, "impasse: cannot write %s\n", path.c_str());
-        exit_code = 1;
-        return false;
-    }
-    return true;
-}
-
-std::unique_ptr<Store> open(const ReportOptions& o, int& exit_code) {
-    std::string err;
-    auto store = Store::open(o.data_dir.empty() ? paths::default_user_data() : o.data_dir, &err);
-    if (!store) {
-        std::fprintf(stderr, "impasse: %s\n", err.c_str());
-        exit_code = 1;
-    }
-    return store;
-}
-
 void run_report(const ReportOptions& o, int& exit_code) {
-    auto store = open(o, exit_code);
+    auto store = open_record(o.data_dir, exit_code);
     if (!store) return;
     if (o.drill > 0 && !store->drill(o.drill)) {
         std::fprintf(stderr, "impasse: there is no drill %lld in %s\n",
@@ -92,7 +59,7 @@ void run_report(const ReportOptions& o, int& exit_code) {
         text = render_report_json(data).dump(2) + "\n";
     else
         text = render_report_csv(data);
-    write_out(o.out, text, exit_code);
+    write_output(o.out, text, exit_code);
 }
 
 void run_export(const ReportOptions& o, int& exit_code) {
@@ -103,12 +70,12 @@ void run_export(const ReportOptions& o, int& exit_code) {
         exit_code = 2;
         return;
     }
-    auto store = open(o, exit_code);
+    auto store = open_record(o.data_dir, exit_code);
     if (!store) return;
     ReportData data = collect_report(*store, {o.drill, o.from, o.to}, titles());
     XapiActor actor;
     actor.name = o.actor;
-    write_out(o.out, xapi_statements(data, actor).dump(2) + "\n", exit_code);
+    write_output(o.out, xapi_statements(data, actor).dump(2) + "\n", exit_code);
 }
 
 void common_options(CLI::App* cmd, ReportOptions& o) {

@@ -19,13 +19,6 @@ void draw_feedback(Ui& ui, const ShownTurn& turn, bool compact);
 
 namespace {
 
-void section(Ui& ui, const char* title) {
-    ImGui::Spacing();
-    ImGui::PushFont(ui.fonts.bold);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-}
-
 void draw_ending(Ui& ui, DrillSession& d) {
     heading(ui.fonts, ("Debrief: " + d.scenario().title).c_str());
     if (const Ending* e = d.ending()) {
@@ -47,7 +40,7 @@ void draw_ending(Ui& ui, DrillSession& d) {
 }
 
 void draw_alliance(Ui& ui, DrillSession& d) {
-    section(ui, "The alliance over the turns (1–5)");
+    section(ui.fonts, "The alliance over the turns (1–5)");
     Series bond{"Bond", {}, colour_withdrawal()}, task{"Task", {}, colour_confrontation()},
         goal{"Goal", {}, colour_good()};
     auto add = [&](const StateSnapshot& s) {
@@ -63,7 +56,7 @@ void draw_alliance(Ui& ui, DrillSession& d) {
 }
 
 void draw_stage_path(Ui& ui, DrillSession& d) {
-    section(ui, "The stage path");
+    section(ui.fonts, "The stage path");
     auto path = d.stage_path();
     for (size_t i = 0; i < path.size(); ++i) {
         if (i) {
@@ -81,7 +74,7 @@ void draw_stage_path(Ui& ui, DrillSession& d) {
 }
 
 void draw_principles(Ui& ui, DrillSession& d) {
-    section(ui, "Principles, mean over your answers");
+    section(ui.fonts, "Principles, mean over your answers");
     const auto& terms = vocab::principles();
     std::vector<std::string> labels;
     std::vector<float> values(terms.size(), 0.0f);
@@ -102,7 +95,7 @@ void draw_principles(Ui& ui, DrillSession& d) {
 }
 
 void draw_ruptures(Ui& ui, DrillSession& d) {
-    section(ui, "Ruptures");
+    section(ui.fonts, "Ruptures");
     auto ruptures = d.ruptures();
     if (ruptures.empty()) muted("No rupture markers were shown.");
     for (const auto& r : ruptures) {
@@ -120,7 +113,7 @@ void draw_ruptures(Ui& ui, DrillSession& d) {
 }
 
 void draw_timeline(Ui& ui, DrillSession& d) {
-    section(ui, "Turn by turn");
+    section(ui.fonts, "Turn by turn");
     int replay = -1;
     for (size_t i = 0; i < d.turns().size(); ++i) {
         const ShownTurn& t = d.turns()[i];
@@ -155,7 +148,7 @@ void draw_timeline(Ui& ui, DrillSession& d) {
 }
 
 void draw_reflection(Ui& ui, DrillSession& d) {
-    section(ui, "Your reflection");
+    section(ui.fonts, "Your reflection");
     if (!ui.store || d.drill_id() <= 0) {
         muted("Not recorded: your record is not open.");
         return;

@@ -60,18 +60,7 @@ std::string DrillSession::resume(ScenarioPtr scenario, const DrillRow& row, cons
     store_ = store;
     seed_ = row.seed;
     drill_id_ = row.id;
-    Snapshot s;
-    s.scenario = row.scenario_id;
-    s.scenario_hash = row.scenario_hash;
-    s.seed = row.seed;
-    for (const auto& t : store->turns(row.id)) {
-        TurnInput in;
-        in.kind =
-            t.input.value("kind", "") == "text" ? TurnInput::Kind::text : TurnInput::Kind::option;
-        in.response = t.input.value("response", "");
-        in.text = t.input.value("text", "");
-        s.inputs.push_back(in);
-    }
+    Snapshot s = recorded_snapshot(*store, row);
     std::string err;
     session_ = restore(s, scenario_, scorer, &err);
     if (!session_) return "Cannot resume: " + err;

@@ -14,15 +14,8 @@
 namespace impasse::gui {
 namespace {
 
-void section(Ui& ui, const char* title) {
-    ImGui::Spacing();
-    ImGui::PushFont(ui.fonts.bold);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-}
-
 void draw_principles(Ui& ui, const Progress& p) {
-    section(ui, "Principles, all drills (0–1)");
+    section(ui.fonts, "Principles, all drills (0–1)");
     std::vector<std::string> labels;
     std::vector<float> values;
     for (const auto& t : vocab::principles()) {
@@ -31,7 +24,7 @@ void draw_principles(Ui& ui, const Progress& p) {
         values.push_back(it == p.principle_means.end() ? 0.0f : static_cast<float>(it->second));
     }
     bar_chart("principle_means", labels, values, 1.0f);
-    section(ui, "Over time");
+    section(ui.fonts, "Over time");
     static int chosen = 0;
     const auto& terms = vocab::principles();
     ImGui::SetNextItemWidth(280);
@@ -58,7 +51,7 @@ void draw_principles(Ui& ui, const Progress& p) {
 }
 
 void draw_practised(Ui& ui, const Progress& p) {
-    section(ui, "Markers you have met");
+    section(ui.fonts, "Markers you have met");
     if (p.markers_practised.empty()) {
         muted("None yet.");
         return;
@@ -80,7 +73,7 @@ void draw_practised(Ui& ui, const Progress& p) {
 }
 
 void draw_inner(Ui& ui, const Progress& p) {
-    section(ui, "Check-ins and how you answered");
+    section(ui.fonts, "Check-ins and how you answered");
     if (p.patterns.empty())
         muted(
             "After a few check-ins at rupture moments, patterns between what you felt and how you "
@@ -90,7 +83,7 @@ void draw_inner(Ui& ui, const Progress& p) {
         ImGui::SameLine();
         wrapped(cp.sentence);
     }
-    section(ui, "Calibration: your ratings and the scorer's");
+    section(ui.fonts, "Calibration: your ratings and the scorer's");
     if (p.calibration.empty())
         muted("Rate yourself before seeing scores at the end of a drill to see this.");
     else if (ImGui::BeginTable("calibration", 4,
@@ -114,7 +107,7 @@ void draw_inner(Ui& ui, const Progress& p) {
         ImGui::EndTable();
     }
     if (!p.pause.sentence.empty()) {
-        section(ui, "Beginning with a pause");
+        section(ui.fonts, "Beginning with a pause");
         wrapped(p.pause.sentence);
     }
 }
@@ -136,7 +129,7 @@ void draw_progress(Ui& ui) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("progress_right", ImVec2(0, 0), true);
-    section(ui, "Next");
+    section(ui.fonts, "Next");
     wrapped(p.next_level_reason);
     for (const auto& r : p.next) {
         ImGui::PushID(r.scenario_id.c_str());

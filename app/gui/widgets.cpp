@@ -36,6 +36,13 @@ void heading(const Fonts& fonts, const char* text) {
     ImGui::PopFont();
 }
 
+void section(const Fonts& fonts, const char* text) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
 void wrapped(const std::string& text) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());

@@ -18,6 +18,9 @@ void meter(const char* label, float value, ImVec4 colour, float width);
 // Heading in the heading font.
 void heading(const Fonts& fonts, const char* text);
 
+// A spaced sub-heading in the bold font.
+void section(const Fonts& fonts, const char* text);
+
 // Text wrapped to the available width (no format string: safe for any text).
 void wrapped(const std::string& text);
 

@@ -15,6 +15,7 @@
 
 #include "impasse/session.h"
 #include "impasse/store.h"
+#include "impasse/transcript.h"
 
 namespace impasse {
 
@@ -29,6 +30,10 @@ enum class PlayOutcome { ended, quit, input_ended, store_failed };
 
 PlayOutcome run_play(Session& session, std::istream& in, std::ostream& out,
                      const PlayOptions& options);
+
+// The snapshot that resumes a drill recorded in the store: its scenario, seed and the inputs of
+// every committed turn (used by `play --resume` and the GUI's Resume).
+Snapshot recorded_snapshot(const Store& store, const DrillRow& row);
 
 // Commits the session's last turn to the store (used by run_play and the GUI).
 std::string record_last_turn(Store& store, int64_t drill_id, const Session& session);

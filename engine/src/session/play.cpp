@@ -92,6 +92,22 @@ void notice(std::ostream& out, const PlayOptions& o, const std::string& msg) {
 
 }  // namespace
 
+Snapshot recorded_snapshot(const Store& store, const DrillRow& row) {
+    Snapshot snap;
+    snap.scenario = row.scenario_id;
+    snap.scenario_hash = row.scenario_hash;
+    snap.seed = row.seed;
+    for (const auto& t : store.turns(row.id)) {
+        TurnInput in;
+        in.kind =
+            t.input.value("kind", "") == "text" ? TurnInput::Kind::text : TurnInput::Kind::option;
+        in.response = t.input.value("response", "");
+        in.text = t.input.value("text", "");
+        snap.inputs.push_back(in);
+    }
+    return snap;
+}
+
 std::string record_last_turn(Store& store, int64_t drill_id, const Session& session) {
     const TurnRecord& t = session.turns().back();
     TurnRow row;

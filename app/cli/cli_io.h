@@ -1,0 +1,20 @@
+// Small helpers the subcommands share: opening the trainee's record with a message on failure,
+// and writing an output file atomically (a temporary file renamed into place).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "impasse/store.h"
+
+namespace impasse::cli {
+
+// Opens the store in `data_dir` ("" = the default folder); on failure prints why, sets
+// exit_code to 1 and returns null.
+std::unique_ptr<Store> open_record(const std::string& data_dir, int& exit_code);
+
+// Writes `text` to `path` ("" or "-" = standard output). On failure prints why, sets exit_code
+// to 1 and returns false.
+bool write_output(const std::string& path, const std::string& text, int& exit_code);
+
+}  // namespace impasse::cli
