@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"dark", "light", "high-contrast"}));
     app.add_option("--font-scale", gui.font_scale, "Text size for this run")
         ->check(CLI::Range(0.75, 2.5));
+    app.add_flag("--bare", gui.bare, "Draw an empty window (benchmark floor)")->group("");
+    app.add_flag("--timing", gui.timing, "With --frames: print the mean frame time")->group("");
     app.add_option("--width", gui.width, "Window width in pixels")->check(CLI::Range(320, 10000));
     app.add_option("--height", gui.height, "Window height in pixels")
         ->check(CLI::Range(240, 10000));

@@ -17,6 +17,8 @@ struct Options {
     float font_scale = 0.0f;      // > 0 overrides the saved text size
     int width = 1280;
     int height = 800;
+    bool bare = false;    // draw an empty window only (the floor for frame-cost benchmarks)
+    bool timing = false;  // print the mean frame time when --frames ends
 };
 
 int run(const Options& options);

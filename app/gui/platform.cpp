@@ -7,6 +7,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <vector>
 
@@ -86,6 +87,9 @@ Platform::~Platform() {
 
 int Platform::loop(const std::function<void()>& prepare, const std::function<bool()>& frame) {
     int drawn = 0;
+    using clock = std::chrono::steady_clock;
+    auto started = clock::now();
+    auto after_first = started;
     while (!glfwWindowShouldClose(window_)) {
         g_pressed_this_frame.clear();
         std::vector<KeyEvent> releases;
@@ -115,6 +119,10 @@ int Platform::loop(const std::function<void()>& prepare, const std::function<boo
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++drawn;
+        if (drawn == 1) {
+            glFinish();
+            after_first = clock::now();
+        }
         bool last = config_.frames > 0 && drawn >= config_.frames;
         if (last && !config_.screenshot.empty()) {
             if (!write_screenshot(config_.screenshot)) {
@@ -124,7 +132,19 @@ int Platform::loop(const std::function<void()>& prepare, const std::function<boo
             }
         }
         glfwSwapBuffers(window_);
-        if (last) break;
+        if (last) {
+            if (config_.timing && drawn > 1) {
+                glFinish();
+                double first_ms =
+                    std::chrono::duration<double, std::milli>(after_first - started).count();
+                double mean_ms =
+                    std::chrono::duration<double, std::milli>(clock::now() - after_first).count() /
+                    (drawn - 1);
+                std::printf("first frame %.1f ms, then %.3f ms per frame over %d frames\n",
+                            first_ms, mean_ms, drawn - 1);
+            }
+            break;
+        }
         if (wants_more)
             redraw_frames_ = 3;
         else if (redraw_frames_ > 0)

@@ -19,6 +19,7 @@ struct PlatformConfig {
     int frames = 0;          // > 0: exit after this many frames
     std::string screenshot;  // PNG path for the last frame
     std::string ini_path;    // imgui.ini location ("" = none)
+    bool timing = false;     // print start-up and mean frame times (benchmarks)
 };
 
 class Platform {

@@ -77,6 +77,16 @@ void Shell::handle_shortcuts() {
 }
 
 bool Shell::frame() {
+    if (ui_.options.bare) {
+        // The floor for frame-cost measurements: one empty full-window ImGui window.
+        const ImGuiViewport* v = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(v->WorkPos);
+        ImGui::SetNextWindowSize(v->WorkSize);
+        ImGui::Begin("##bare", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::End();
+        return false;
+    }
     handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
