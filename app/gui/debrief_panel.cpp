@@ -58,18 +58,21 @@ void draw_alliance(Ui& ui, DrillSession& d) {
 void draw_stage_path(Ui& ui, DrillSession& d) {
     section(ui.fonts, "The stage path");
     auto path = d.stage_path();
+    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; i < path.size(); ++i) {
+        std::string label(vocab::label(vocab::stages(), path[i]));
+        float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::CalcTextSize(" > ").x + 40;
         if (i) {
             ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
             ImGui::TextDisabled(">");
             ImGui::SameLine();
         }
         ImGui::PushID(static_cast<int>(i));
-        if (chip(std::string(vocab::label(vocab::stages(), path[i])).c_str(),
-                 path[i] == "underlying_need" ? colour_good() : colour_neutral(), true))
+        if (chip(label.c_str(), path[i] == "underlying_need" ? colour_good() : colour_neutral(),
+                 true))
             ui.open_learn(path[i]);
         ImGui::PopID();
-        if (ImGui::GetContentRegionAvail().x < 160) ImGui::NewLine();
     }
 }
 
