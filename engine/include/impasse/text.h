@@ -43,6 +43,7 @@ struct Sentence {
     size_t end = 0;
     bool question = false;       // ends with '?' or opens like one ("do you", "what ...")
     bool open_question = false;  // a question opening with what/how/tell me/...
+    size_t open_start = 0;       // byte offset where the open question begins
 };
 
 struct Analysis {

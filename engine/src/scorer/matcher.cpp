@@ -382,11 +382,15 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
     // The same patient line is answered many times in a row: keep its stems per thread.
     thread_local std::string last_line;
     thread_local std::vector<std::string> last_stems;
+    thread_local std::vector<std::string> last_all;  // every word stem of the line
     thread_local uint64_t last_owner = 0;
     if (patient_line != last_line || last_owner != index.generation) {
         last_line.assign(patient_line.data(), patient_line.size());
         last_stems = patient_line.empty() ? std::vector<std::string>()
                                           : text::content_stems(patient_line, rubric.stopwords);
+        last_all.clear();
+        for (const auto& t : text::tokenize(patient_line))
+            if (t.word) last_all.push_back(text::stem(t.norm));
         last_owner = index.generation;
     }
     const std::vector<std::string>& patient_stems = last_stems;
@@ -402,30 +406,53 @@ Score match_signals(const Rubric& rubric, const SignalIndex& index, std::string_
                 for (const auto& sen : a.sentences) {
                     bool hit =
                         s.feature == Signal::Feature::question ? sen.question : sen.open_question;
-                    if (hit) acc.add(ref, s.weight, sen.start, sen.end, text);
+                    if (!hit) continue;
+                    size_t from =
+                        s.feature == Signal::Feature::open_question ? sen.open_start : sen.start;
+                    acc.add(ref, s.weight, std::max(from, sen.start), sen.end, text);
                 }
                 break;
             case Signal::Feature::echo: {
+                // Runs of words the patient also used, holding at least one content word,
+                // are quoted whole ("whatever you think is best"); `min` counts the distinct
+                // content words echoed.
                 if (patient_stems.empty()) break;
-                std::vector<size_t> echoed;
+                auto has = [](const std::vector<std::string>& v, const std::string& x) {
+                    return std::find(v.begin(), v.end(), x) != v.end();
+                };
+                std::vector<std::pair<size_t, size_t>> runs;  // word positions [first, last]
                 std::vector<const std::string*> seen;
-                for (size_t wp = 0; wp < w.tok.size(); ++wp) {
-                    const text::Token& t = w.at(wp);
-                    if (t.norm.size() < 4 || index.stopwords.count(t.norm)) continue;
-                    const std::string& st_text = *w.stem_text[wp];
-                    if (std::find(patient_stems.begin(), patient_stems.end(), st_text) ==
-                        patient_stems.end())
+                size_t wp = 0;
+                while (wp < w.tok.size()) {
+                    if (!has(last_all, *w.stem_text[wp])) {
+                        ++wp;
                         continue;
-                    bool dup = false;
-                    for (const auto* st : seen)
-                        dup = dup || *st == st_text;
-                    if (dup) continue;
-                    seen.push_back(&st_text);
-                    echoed.push_back(wp);
+                    }
+                    size_t first = wp;
+                    bool content = false;
+                    size_t first_content = 0, last_content = 0;
+                    while (wp < w.tok.size() && w.at(wp).sentence == w.at(first).sentence &&
+                           has(last_all, *w.stem_text[wp])) {
+                        const text::Token& t = w.at(wp);
+                        const std::string& st = *w.stem_text[wp];
+                        if (t.norm.size() >= 4 && !index.stopwords.count(t.norm) &&
+                            has(patient_stems, st)) {
+                            if (!content) first_content = wp;
+                            content = true;
+                            last_content = wp;
+                            bool dup = false;
+                            for (const auto* x : seen)
+                                dup = dup || *x == st;
+                            if (!dup) seen.push_back(&st);
+                        }
+                        ++wp;
+                    }
+                    // Quoted from the first to the last content word ("best", not "best is").
+                    if (content) runs.emplace_back(first_content, last_content);
                 }
-                if (echoed.size() >= static_cast<size_t>(std::max(1, s.threshold)))
-                    for (size_t wp : echoed)
-                        acc.add(ref, s.weight, w.at(wp).start, w.at(wp).end, text);
+                if (seen.size() >= static_cast<size_t>(std::max(1, s.threshold)))
+                    for (const auto& [f, l] : runs)
+                        acc.add(ref, s.weight, w.at(f).start, w.at(l).end, text);
                 break;
             }
             case Signal::Feature::long_text:

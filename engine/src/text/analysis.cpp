@@ -55,6 +55,7 @@ void mark_question(const std::vector<Token>& toks, Sentence& s, const LanguageRu
     while (i < s.last && (!toks[i].word || skip.count(toks[i].norm)))
         ++i;
     if (i >= s.last) return;
+    s.open_start = toks[i].start;
     const std::string& first = toks[i].norm;
     size_t j = i + 1;
     while (j < s.last && !toks[j].word)
@@ -72,6 +73,21 @@ void mark_question(const std::vector<Token>& toks, Sentence& s, const LanguageRu
         s.question = wh ? is_aux(second) : is_pronoun(second);
     }
     if (s.open_question && (first == "what" || first == "how")) s.question = true;
+    // Later in the sentence: "..., and what was that like?", "Can you tell me more?"
+    for (size_t k = i; k < s.last && !s.open_question; ++k) {
+        if (!toks[k].word) continue;
+        size_t n = k + 1;
+        while (n < s.last && !toks[n].word)
+            ++n;
+        if (n >= s.last) break;
+        const std::string& w = toks[k].norm;
+        const std::string& next = toks[n].norm;
+        if (((w == "tell" && (next == "me" || next == "us")) || (w == "say" && next == "more")) ||
+            (s.question && (w == "what" || w == "how") && (is_aux(next) || is_pronoun(next)))) {
+            s.open_question = true;
+            s.open_start = toks[k].start;
+        }
+    }
 }
 
 }  // namespace
