@@ -183,6 +183,7 @@ void draw_debrief(Ui& ui) {
         muted("Finish a drill to see its debrief here.");
         return;
     }
+    if (draw_self_assessment(ui)) return;
     DrillSession& d = *ui.drill;
     ImGui::BeginChild("debrief_left", ImVec2(ImGui::GetContentRegionAvail().x * 0.56f, 0), true);
     draw_ending(ui, d);

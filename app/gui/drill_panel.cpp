@@ -286,7 +286,14 @@ void draw_state_panel(Ui& ui, DrillSession& d) {
     }
 }
 
+// A moment drill's answer timer: off unless the settings or this checkbox turn it on.
 void draw_timer(Ui& ui) {
+    ImGui::Spacing();
+    bool on = ui.timer_on;
+    if (ImGui::Checkbox("Answer against the clock", &on)) {
+        ui.timer_on = on;
+        ui.timer_started = std::chrono::steady_clock::now();
+    }
     if (!ui.timer_on) return;
     double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - ui.timer_started).count();

@@ -9,13 +9,20 @@ namespace impasse::gui {
 
 struct Ui;
 
-void draw_nav_bar(Ui& ui);   // nav_bar.cpp: the app's top bar and screen switcher
-void draw_banners(Ui& ui);   // banners.cpp: dismissible messages (load errors, disk full)
+void draw_nav_bar(Ui& ui);  // nav_bar.cpp: the app's top bar and screen switcher
+void draw_banners(Ui& ui);  // banners.cpp: dismissible messages (load errors, disk full)
+// record_problem.cpp: when the record cannot be opened, says why and offers (only offers) a
+// fresh record in a new folder; the old file is never touched.
+void draw_record_problem(Ui& ui);
 void draw_library(Ui& ui);   // library_panel.cpp: cases and moment drills, filters, details
 void draw_settings(Ui& ui);  // settings_panel.cpp
 void draw_learn(Ui& ui);     // learn_panel.cpp: theory pages with live examples
 void draw_drill(Ui& ui);     // drill_panel.cpp: conversation, response area, state, stages
 void draw_debrief(Ui& ui);   // debrief_panel.cpp: ending, timeline, charts, reflection
+// self_assessment_panel.cpp: before a finished drill's debrief, the trainee rates their own
+// skill per principle (saved for calibration). Returns false when the form is not (or no
+// longer) needed for the current drill.
+bool draw_self_assessment(Ui& ui);
 void draw_progress(Ui& ui);  // progress_panel.cpp: the record over weeks
 
 // learn_panel.cpp: the name of a principle, marker, strategy or stage as a link to its Learn

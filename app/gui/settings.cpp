@@ -34,6 +34,9 @@ Settings Settings::load(const std::string& path, std::string* warning) {
     s.feedback = one_of(j, "feedback", {"immediate", "end"}, s.feedback);
     s.checkins = one_of(j, "checkins", {"markers", "every_turn", "never"}, s.checkins);
     s.pause = one_of(j, "pause", {"always", "hard_cases", "never"}, s.pause);
+    s.moment_timer = one_of(j, "moment_timer", {"off", "60", "90", "120"}, s.moment_timer);
+    if (auto it = j.find("self_assess"); it != j.end() && it->is_boolean())
+        s.self_assess = it->get<bool>();
     if (auto it = j.find("font_scale"); it != j.end() && it->is_number())
         s.font_scale = std::clamp(it->get<float>(), 0.75f, 2.5f);
     if (auto it = j.find("show_patient_state"); it != j.end() && it->is_boolean())
@@ -50,6 +53,8 @@ std::string Settings::save(const std::string& path) const {
                         {"checkins", checkins},
                         {"show_patient_state", show_patient_state},
                         {"pause", pause},
+                        {"moment_timer", moment_timer},
+                        {"self_assess", self_assess},
                         {"data_dir", data_dir}};
     std::string tmp = path + ".tmp";
     {

@@ -65,8 +65,13 @@ void draw_settings(Ui& ui) {
     changed |=
         radio_row("Beginner's-mind pause before a drill", s.pause,
                   {{"always", "Always"}, {"hard_cases", "For hard cases"}, {"never", "Never"}});
+    changed |= radio_row("Timer for moment drills", s.moment_timer,
+                         {{"off", "Off"}, {"60", "60 s"}, {"90", "90 s"}, {"120", "2 min"}});
     if (ImGui::Checkbox("Show the patient's state (alliance and affect) during drills",
                         &s.show_patient_state))
+        changed = true;
+    if (ImGui::Checkbox("Rate yourself on each principle before the debrief shows your scores",
+                        &s.self_assess))
         changed = true;
     ImGui::Spacing();
     ImGui::Separator();

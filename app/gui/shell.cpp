@@ -96,6 +96,7 @@ bool Shell::frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
     draw_nav_bar(ui_);
     draw_banners(ui_);
+    draw_record_problem(ui_);
     switch (ui_.screen) {
         case Screen::library:
             draw_library(ui_);

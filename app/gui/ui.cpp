@@ -61,10 +61,9 @@ void Ui::report(const std::string& message) {
 
 void Ui::open_store(const std::string& dir) {
     data_dir = dir;
+    store_error.clear();
     store = Store::open(dir, &store_error);
-    if (!store)
-        banners.push_back("Your record could not be opened: " + store_error +
-                          " Drills will not be saved until this is resolved.");
+    record_problem_open = !store;
 }
 
 void Ui::start_drill(const std::string& id) {
@@ -95,8 +94,7 @@ void Ui::start_drill(const std::string& id) {
         pause.seconds = hard ? 90 : 60;
         pause.started = std::chrono::steady_clock::now();
     }
-    timer_on = s->kind == ScenarioKind::moment;
-    timer_started = std::chrono::steady_clock::now();
+    arm_timer(*s);
     focus_answer = true;
     record_changed();
     screen = Screen::drill;
@@ -122,8 +120,15 @@ void Ui::resume_drill() {
         return;
     }
     checkin_done_for = static_cast<int>(drill->turns().size());
+    arm_timer(*s);
     scroll_conversation = true;
     screen = Screen::drill;
+}
+
+void Ui::arm_timer(const Scenario& s) {
+    timer_on = s.kind == ScenarioKind::moment && settings.moment_timer != "off";
+    if (timer_on) timer_seconds = std::stod(settings.moment_timer);
+    timer_started = std::chrono::steady_clock::now();
 }
 
 void Ui::after_turn() {

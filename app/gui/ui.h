@@ -56,6 +56,7 @@ struct Ui {
     // The trainee's record; null when it could not be opened (store_error says why).
     std::unique_ptr<Store> store;
     std::string store_error;
+    bool record_problem_open = false;  // the store failed and the trainee has not chosen yet
     std::string data_dir;
     std::unique_ptr<Scorer> scorer;  // null when the rubric could not be loaded
 
@@ -70,6 +71,8 @@ struct Ui {
     bool timer_on = false;
     double timer_seconds = 90;
     std::chrono::steady_clock::time_point timer_started;
+    int self_ratings[10] = {5, 5, 5, 5, 5, 5, 5, 5, 5, 5};  // 0..10 per principle, ids.yaml order
+    int64_t self_assessed = 0;  // drill whose self-assessment was saved or skipped
     int distress = 5;
     bool distress_dirty = false;
     char journal[1024] = "";
@@ -92,6 +95,8 @@ struct Ui {
     void resume_drill();
     // Shows `message` in a banner when it is not empty.
     void report(const std::string& message);
+    // Turns a moment drill's answer timer on or off as the settings say, and restarts it.
+    void arm_timer(const Scenario& s);
     // After an answer: scroll the conversation, restart a moment's timer, refresh progress.
     void after_turn();
     // The record changed (a turn, a check-in): cached progress figures are stale.

@@ -69,17 +69,30 @@ for k in 1 3 1 3 1 3 1 3 1 2 1 2 1 2 1 2 1 2 1 2 1 2 1 2 1 2 1 2 1 2; do
 done
 shot drill-end
 xdotool key Return; step 0.8
+# Before the debrief: rate yourself. Tentativeness high (click near the slider's right end),
+# non-defensiveness low (its left end), then save.
+shot self-assessment
+xdotool mousemove --window "$win" 820 178 click 1; step
+xdotool mousemove --window "$win" 398 442 click 1; step
+xdotool mousemove --window "$win" 122 522 click 1; step 0.8
 shot debrief
 kill "$app"; wait "$app" 2>/dev/null || true
 
 export_json=$("$bin" data export --data-dir "$tmp/record")
 grep -q '"status": "finished"' <<<"$export_json" || { echo "FAIL: the drill did not finish"; echo "$export_json" | head -40; exit 1; }
 grep -q '"scenario": "nadia-this-isnt-working"' <<<"$export_json" || { echo "FAIL: wrong case"; exit 1; }
-turns=$(grep -c '"created_at":' <<<"$export_json")
+printf '%s' "$export_json" >"$tmp/export.json"
+turns=$(python3 -c 'import json,sys; print(sum(len(d["turns"]) for d in json.load(open(sys.argv[1]))["drills"]))' "$tmp/export.json")
 [ "$turns" -ge 5 ] || { echo "FAIL: only $turns turns recorded"; exit 1; }
 # The typed answer was rewound, so it must not be in the record.
 if grep -q 'grading you. What is that like' <<<"$export_json"; then echo "FAIL: the rewound turn is still recorded"; exit 1; fi
-for s in library drill-start drill-typed drill-end debrief; do
+python3 - "$tmp/export.json" <<'PY' || { echo "FAIL: self-assessment not recorded as rated"; exit 1; }
+import json, sys
+r = {x["principle"]: x["rating"] for x in json.load(open(sys.argv[1]))["self_ratings"]}
+assert len(r) == 10, r
+assert r["tentativeness"] >= 0.9 and r["non_defensive"] <= 0.1, r
+PY
+for s in library drill-start drill-typed drill-end self-assessment debrief; do
   sd=$(identify -format '%[fx:standard_deviation]' "$shots/$s.png")
   awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || { echo "FAIL: screenshot $s is blank"; exit 1; }
 done
