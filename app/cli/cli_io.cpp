@@ -1,5 +1,10 @@
 #include "cli/cli_io.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 
@@ -22,17 +27,23 @@ bool write_output(const std::string& path, const std::string& text, int& exit_co
         std::fwrite(text.data(), 1, text.size(), stdout);
         return true;
     }
+    // The trainee's record goes into these files: readable by the user only (0600).
     std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) {
-            std::fprintf(stderr, "impasse: cannot write %s (disk full or no permission?)\n",
-                         tmp.c_str());
-            std::remove(tmp.c_str());
-            exit_code = 1;
-            return false;
-        }
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    bool ok = fd >= 0 && ::fchmod(fd, 0600) == 0;
+    for (size_t done = 0; ok && done < text.size();) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<size_t>(n);
+    }
+    if (fd >= 0 && ::close(fd) != 0) ok = false;
+    if (!ok) {
+        std::fprintf(stderr, "impasse: cannot write %s (disk full or no permission?)\n",
+                     tmp.c_str());
+        std::remove(tmp.c_str());
+        exit_code = 1;
+        return false;
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         std::fprintf(stderr, "impasse: cannot write %s\n", path.c_str());
