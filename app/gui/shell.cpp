@@ -46,6 +46,12 @@ Shell::Shell(const Options& options) {
     }
     if (!options.screen.empty() && !screen_from_id(options.screen, &ui_.screen))
         ui_.banners.push_back("Unknown screen '" + options.screen + "'; showing the library.");
+    if (!options.learn.empty()) {
+        if (ui_.learn.find(options.learn))
+            ui_.open_learn(options.learn);
+        else
+            ui_.banners.push_back("There is no Learn page '" + options.learn + "'.");
+    }
 }
 
 void Shell::attach(Platform& platform) {
