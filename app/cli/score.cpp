@@ -99,30 +99,6 @@ void readable(std::ostream& out, const Score& s, const Feedback& fb) {
     if (!fb.expert_says.empty()) out << "\nAn expert might say: \"" << fb.expert_says << "\"\n";
 }
 
-// One JSONL line in, one JSON line out.
-std::string score_line(const Scorer& scorer, const std::string& line) {
-    nlohmann::ordered_json in = nlohmann::ordered_json::parse(line, nullptr, false);
-    nlohmann::ordered_json id = nullptr;
-    auto fail = [&](const std::string& msg) {
-        nlohmann::ordered_json o = nlohmann::ordered_json::object();
-        o["id"] = id;
-        o["error"] = msg;
-        return dump_line(o);
-    };
-    if (in.is_discarded()) return fail("not valid JSON (or not valid UTF-8)");
-    if (!in.is_object()) return fail("each line must be a JSON object");
-    if (in.contains("id")) id = in["id"];
-    if (!in.contains("text")) return fail("missing \"text\"");
-    if (!in["text"].is_string()) return fail("\"text\" must be a string");
-    MomentHolder holder;
-    if (in.contains("context")) {
-        std::string err = moment_from_context(in["context"], &holder);
-        if (!err.empty()) return fail(err);
-    }
-    Score s = scorer.score_text(in["text"].get_ref<const std::string&>(), holder.moment);
-    return dump_line(score_json(id, s));
-}
-
 int run_jsonl(const Scorer& scorer, const std::string& path) {
     std::ifstream file;
     std::istream* in = &std::cin;

@@ -40,6 +40,10 @@ nlohmann::ordered_json score_json(const nlohmann::ordered_json& id, const Score&
 // One line of JSON that survives any bytes (invalid UTF-8 is replaced).
 std::string dump_line(const nlohmann::ordered_json& j);
 
+// One line of `impasse score --jsonl` in, one line out (without the newline): the score object,
+// or {"id", "error"} naming what is wrong with the line. Never throws.
+std::string score_line(const Scorer& scorer, const std::string& line);
+
 // `impasse score --evaluate FILE`: per-id precision, recall and AUC, and the rank correlation
 // of overall with the hand rating. Returns the exit code.
 int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, double threshold);
