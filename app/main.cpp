@@ -1,6 +1,7 @@
 // impasse: with no subcommand, opens the simulator's window; with one, runs it headless.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "impasse/version.h"
 
 int main(int argc, char** argv) {
+    auto launched = std::chrono::steady_clock::now();
     CLI::App app{
         "Impasse: practise resolving alliance ruptures with simulated patients.\n"
         "With no subcommand, opens the simulator.",
@@ -17,6 +19,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
 
     impasse::gui::Options gui;
+    gui.launched = launched;
     app.add_option("--frames", gui.frames, "Render N frames, then exit (for tests)")
         ->check(CLI::NonNegativeNumber);
     app.add_option("--screenshot", gui.screenshot, "Write the last frame as PNG to PATH");

@@ -78,12 +78,28 @@ void run_export(const ReportOptions& o, int& exit_code) {
     write_output(o.out, xapi_statements(data, actor).dump(2) + "\n", exit_code);
 }
 
+// A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not).
+const CLI::Validator kDate(
+    [](std::string& s) -> std::string {
+        int y = 0, m = 0, d = 0;
+        char tail = 0;
+        if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+            return "'" + s + "' is not a date like 2026-11-28";
+        static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap))
+            return "'" + s + "' is not a calendar date";
+        return "";
+    },
+    "YYYY-MM-DD");
+
 void common_options(CLI::App* cmd, ReportOptions& o) {
     cmd->add_option("--data-dir", o.data_dir, "Your data folder (default ~/.local/share/impasse)");
     cmd->add_option("--out", o.out, "Output file (default: standard output)");
     cmd->add_option("--drill", o.drill, "Only this drill (its number)")->check(CLI::PositiveNumber);
-    cmd->add_option("--from", o.from, "Drills started on or after this date (YYYY-MM-DD)");
-    cmd->add_option("--to", o.to, "Drills started before this date (YYYY-MM-DD)");
+    cmd->add_option("--from", o.from, "Drills started on or after this date (YYYY-MM-DD)")
+        ->check(kDate);
+    cmd->add_option("--to", o.to, "Drills started before this date (YYYY-MM-DD)")->check(kDate);
 }
 
 }  // namespace

@@ -177,6 +177,11 @@ int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, 
             rating.push_back(j["overall"].get<double>());
         }
     }
+    if (used == 0) {
+        std::cerr << path << ": no labelled responses to evaluate (" << bad
+                  << " lines skipped); see `impasse score --help` for the line format\n";
+        return 1;
+    }
     std::vector<IdStats> all;
     for (size_t i = 0; i < P.size(); ++i)
         all.push_back(stats("principle", std::string(P[i].id), pp[i], threshold));

@@ -61,6 +61,11 @@ void run(const ValidateOptions& o, int& exit_code) {
                      count(lib.diagnostics, Severity::warning));
     }
     exit_code = has_errors(lib.diagnostics) ? 1 : 0;
+    if (lib.files.empty()) {
+        // A mistyped folder must not look like a clean library.
+        std::fprintf(stderr, "impasse: no scenario files (*.yaml, *.yml) were found\n");
+        exit_code = 1;
+    }
 }
 
 }  // namespace

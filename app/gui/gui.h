@@ -1,6 +1,7 @@
 // The simulator's window. run() opens it and returns the process exit code when it closes.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 namespace impasse::gui {
@@ -20,6 +21,7 @@ struct Options {
     int height = 800;
     bool bare = false;    // draw an empty window only (the floor for frame-cost benchmarks)
     bool timing = false;  // print the mean frame time when --frames ends
+    std::chrono::steady_clock::time_point launched = std::chrono::steady_clock::now();
 };
 
 int run(const Options& options);

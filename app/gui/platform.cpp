@@ -14,6 +14,18 @@
 namespace impasse::gui {
 namespace {
 
+// The process's peak resident memory (VmHWM) in KiB, or -1 when /proc cannot tell.
+long peak_rss_kib() {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    long kib = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %ld kB", &kib) == 1) break;
+    std::fclose(f);
+    return kib;
+}
+
 void glfw_error(int code, const char* message) {
     std::fprintf(stderr, "impasse: window system error %d: %s\n", code, message);
 }
@@ -140,8 +152,13 @@ int Platform::loop(const std::function<void()>& prepare, const std::function<boo
                 double mean_ms =
                     std::chrono::duration<double, std::milli>(clock::now() - after_first).count() /
                     (drawn - 1);
-                std::printf("first frame %.1f ms, then %.3f ms per frame over %d frames\n",
-                            first_ms, mean_ms, drawn - 1);
+                double launch_ms =
+                    std::chrono::duration<double, std::milli>(after_first - config_.launched)
+                        .count();
+                std::printf(
+                    "first frame %.1f ms, then %.3f ms per frame over %d frames; "
+                    "start-up to first frame %.1f ms; peak RSS %ld KiB\n",
+                    first_ms, mean_ms, drawn - 1, launch_ms, peak_rss_kib());
             }
             break;
         }

@@ -5,6 +5,7 @@
 // A `frames` budget (tests) draws continuously and exits after that many frames.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -20,6 +21,8 @@ struct PlatformConfig {
     std::string screenshot;  // PNG path for the last frame
     std::string ini_path;    // imgui.ini location ("" = none)
     bool timing = false;     // print start-up and mean frame times (benchmarks)
+    // When the process started (main's first line), for the start-up figure of `timing`.
+    std::chrono::steady_clock::time_point launched = std::chrono::steady_clock::now();
 };
 
 class Platform {

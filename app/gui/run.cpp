@@ -16,6 +16,7 @@ int run(const Options& options) {
     pc.frames = options.frames;
     pc.screenshot = options.screenshot;
     pc.timing = options.timing;
+    pc.launched = options.launched;
     std::string config_dir = paths::user_config();
     if (paths::ensure_private_dir(config_dir).empty()) pc.ini_path = config_dir + "/imgui.ini";
 

@@ -21,4 +21,8 @@ set -e
 [ $rc -eq 1 ] || { echo "FAIL: foreign file should fail"; exit 1; }
 echo "$msg" | grep -q "not an SQLite database" || { echo "FAIL: message: $msg"; exit 1; }
 [ "$(cat "$tmp/e/impasse.db")" = "my notes" ] || { echo "FAIL: foreign file was changed"; exit 1; }
+# Dates are checked: an impossible date is a usage error naming the option.
+set +e; msg=$("$bin" report --data-dir "$tmp/e2" --from 2026-02-30 2>&1); rc=$?; set -e
+[ $rc -eq 2 ] || { echo "FAIL: --from 2026-02-30 should exit 2, got $rc"; exit 1; }
+grep -q "not a calendar date" <<<"$msg" || { echo "FAIL: date message: $msg"; exit 1; }
 echo "data cli ok"

@@ -28,4 +28,10 @@ for d in items:
 PY
 fi
 "$bin" validate "$src/scenarios" > /dev/null 2>&1 || fail "the bundled library should validate"
+# A folder with no scenario files is an error, not a clean library.
+empty=$(mktemp -d)
+set +e; msg=$("$bin" validate "$empty" 2>&1); rc=$?; set -e
+rmdir "$empty"
+[ $rc -eq 1 ] || fail "an empty folder should exit 1, got $rc"
+grep -q "no scenario files" <<<"$msg" || fail "empty folder message: $msg"
 echo "validate cli ok"
