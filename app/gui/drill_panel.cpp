@@ -157,7 +157,7 @@ void draw_response_area(Ui& ui, DrillSession& d) {
         return;
     }
     float line = ImGui::GetTextLineHeightWithSpacing();
-    float box_area = line * 6.2f + ImGui::GetFrameHeightWithSpacing() * 1.6f;
+    float box_area = line * 4.0f + ImGui::GetFrameHeightWithSpacing() * 1.4f;
     ImGui::BeginChild("options",
                       ImVec2(0, std::max(line * 3, ImGui::GetContentRegionAvail().y - box_area)),
                       false);
@@ -194,7 +194,7 @@ void draw_response_area(Ui& ui, DrillSession& d) {
                  ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
     if (io.KeyShift && enter) io.KeyCtrl = true;  // Shift+Enter inserts a new line
     bool sent = ImGui::InputTextMultiline(
-        "##answer", ui.answer, sizeof ui.answer, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f),
+        "##answer", ui.answer, sizeof ui.answer, ImVec2(-1, ImGui::GetTextLineHeight() * 3.3f),
         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
     io.KeyCtrl = saved_ctrl;
     if (ui.focus_answer) {
@@ -331,8 +331,10 @@ void draw_drill(Ui& ui) {
     ImGui::TextDisabled("%s, %d  ·  %s", d.scenario().patient.name.c_str(),
                         d.scenario().patient.age,
                         d.scenario().patient.presenting_problem.substr(0, 90).c_str());
+    // The response area takes a little over half the height: the options are what the trainee
+    // reads most closely, and the conversation scrolls.
     float response_h =
-        std::min(ImGui::GetContentRegionAvail().y * 0.45f, 330.0f * ui.settings.font_scale);
+        std::min(ImGui::GetContentRegionAvail().y * 0.56f, 520.0f * ui.settings.font_scale);
     ImGui::BeginChild("conversation", ImVec2(0, -response_h), true);
     draw_conversation(ui, d);
     ImGui::EndChild();

@@ -99,7 +99,8 @@ bool Shell::frame() {
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::Begin("##shell", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground);
     draw_nav_bar(ui_);
     draw_banners(ui_);
     draw_record_problem(ui_);

@@ -67,7 +67,7 @@ done
 start --open nadia-this-isnt-working
 xdotool key 4; step 0.8
 import -window root "$shots/feedback.png"
-xdotool mousemove --window "$win" 253 247 click 1; step 0.8  # "Accept responsibility"
+xdotool mousemove --window "$win" 253 174 click 1; step 0.8  # "Accept responsibility"
 xdotool mousemove --window "$win" 640 790; step 0.3
 shot_pane "clicked-accept_responsibility"
 xdotool mousemove --window "$win" 249 32 click 1; step 0.6  # back to the Drill
