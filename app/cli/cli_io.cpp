@@ -6,9 +6,11 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "impasse/paths.h"
+#include "impasse/scenario_loader.h"
 
 namespace impasse::cli {
 
@@ -52,6 +54,25 @@ bool write_output(const std::string& path, const std::string& text, int& exit_co
         return false;
     }
     return true;
+}
+
+ScenarioPtr find_scenario(const std::string& what, int& exit_code) {
+    std::error_code ec;
+    if (std::filesystem::exists(what, ec)) {
+        LoadResult r = load_scenario_file(what);
+        for (const auto& d : r.diagnostics)
+            std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        if (!r.scenario) exit_code = 1;
+        return r.scenario;
+    }
+    std::string dir = paths::bundled_scenarios();
+    if (!dir.empty())
+        for (const auto& s : load_library({dir}).scenarios)
+            if (s->id == what) return s;
+    std::fprintf(stderr, "impasse: '%s' is neither a scenario file nor a bundled scenario id\n",
+                 what.c_str());
+    exit_code = 2;
+    return nullptr;
 }
 
 }  // namespace impasse::cli

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "impasse/scenario.h"
 #include "impasse/store.h"
 
 namespace impasse::cli {
@@ -16,5 +17,10 @@ std::unique_ptr<Store> open_record(const std::string& data_dir, int& exit_code);
 // Writes `text` to `path` ("" or "-" = standard output). On failure prints why, sets exit_code
 // to 1 and returns false.
 bool write_output(const std::string& path, const std::string& text, int& exit_code);
+
+// A scenario named on the command line: a path to a scenario file, or the id of a bundled one.
+// Prints the file's diagnostics; on failure sets exit_code (1 the file has errors, 2 neither a
+// file nor an id) and returns null.
+ScenarioPtr find_scenario(const std::string& what, int& exit_code);
 
 }  // namespace impasse::cli

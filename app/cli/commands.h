@@ -18,5 +18,6 @@ void add_score(CLI::App& app, int& exit_code);  // score.cpp
 void add_data(CLI::App& app, int& exit_code);
 void add_report(CLI::App& app, int& exit_code);
 void add_learn(CLI::App& app, int& exit_code);
+void add_graph(CLI::App& app, int& exit_code);
 
 }  // namespace impasse::cli

@@ -34,26 +34,6 @@ struct PlayArgs {
     bool no_record = false;
 };
 
-// A path to a scenario file, or the id of a bundled one.
-ScenarioPtr find_scenario(const std::string& what, int& exit_code) {
-    std::error_code ec;
-    if (std::filesystem::exists(what, ec)) {
-        LoadResult r = load_scenario_file(what);
-        for (const auto& d : r.diagnostics)
-            std::fprintf(stderr, "%s\n", d.to_string().c_str());
-        if (!r.scenario) exit_code = 1;
-        return r.scenario;
-    }
-    std::string dir = paths::bundled_scenarios();
-    if (!dir.empty())
-        for (const auto& s : load_library({dir}).scenarios)
-            if (s->id == what) return s;
-    std::fprintf(stderr, "impasse: '%s' is neither a scenario file nor a bundled scenario id\n",
-                 what.c_str());
-    exit_code = 2;
-    return nullptr;
-}
-
 Session::Clock clock_from_env() {
     if (const char* fixed = std::getenv("IMPASSE_FIXED_TIME"); fixed && *fixed) {
         std::string t = fixed;
