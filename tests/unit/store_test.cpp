@@ -111,28 +111,34 @@ TEST_CASE("store: what was committed survives closing without a clean shutdown")
     CHECK(turns[0].node == "a");
 }
 
-TEST_CASE("store: an older schema is upgraded") {
-    TempDir tmp;
-    fs::path db_path = tmp.path / "impasse.db";
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, impasse::store_schema::step_sql(1), nullptr, nullptr, nullptr) ==
-            SQLITE_OK);
-    REQUIRE(sqlite3_exec(db,
-                         "PRAGMA user_version = 1; INSERT INTO drills (scenario_id, scenario_hash, "
-                         "seed, started_at) "
-                         "VALUES ('old', 'h', 7, '2026-01-01T00:00:00.000Z');",
-                         nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-    std::string err;
-    auto store = Store::open(tmp.path.string(), &err);
-    REQUIRE_MESSAGE(store, err);
-    CHECK(store->schema_version() == impasse::kStoreSchemaVersion);
-    auto drills = store->drills();
-    REQUIRE(drills.size() == 1);
-    CHECK(drills[0].scenario_id == "old");
-    CHECK(drills[0].distress == -1);
-    CHECK(store->set_distress(drills[0].id, 6).empty());
+TEST_CASE("store: every older schema is upgraded, keeping its data") {
+    for (int version = 1; version < impasse::kStoreSchemaVersion; ++version) {
+        CAPTURE(version);
+        TempDir tmp;
+        fs::path db_path = tmp.path / "impasse.db";
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+        for (int step = 1; step <= version; ++step)
+            REQUIRE(sqlite3_exec(db, impasse::store_schema::step_sql(step), nullptr, nullptr,
+                                 nullptr) == SQLITE_OK);
+        std::string setup = "PRAGMA user_version = " + std::to_string(version) +
+                            "; INSERT INTO drills (scenario_id, scenario_hash, seed, started_at) "
+                            "VALUES ('old', 'h', 7, '2026-01-01T00:00:00.000Z');";
+        REQUIRE(sqlite3_exec(db, setup.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+        std::string err;
+        auto store = Store::open(tmp.path.string(), &err);
+        REQUIRE_MESSAGE(store, err);
+        CHECK(store->schema_version() == impasse::kStoreSchemaVersion);
+        auto drills = store->drills();
+        REQUIRE(drills.size() == 1);
+        CHECK(drills[0].scenario_id == "old");
+        CHECK(drills[0].distress == -1);
+        CHECK(store->set_distress(drills[0].id, 6).empty());
+        int64_t demo = 0;
+        CHECK(store->save_demo(&demo, "old", "{}").empty());
+        CHECK(demo > 0);
+    }
 }
 
 TEST_CASE("store: a database from a newer Impasse is refused and left alone") {

@@ -29,7 +29,7 @@ struct sqlite3;
 
 namespace impasse {
 
-constexpr int kStoreSchemaVersion = 2;
+constexpr int kStoreSchemaVersion = 3;
 
 struct DrillRow {
     int64_t id = 0;
@@ -82,6 +82,14 @@ struct SelfRating {
     std::string created_at;
 };
 
+// A workshop demo (Demo::to_json), saved as the presenter goes.
+struct DemoRow {
+    int64_t id = 0;
+    std::string scenario_id;
+    std::string started_at, updated_at;
+    std::string record;  // JSON text, format impasse-demo/1
+};
+
 class Store {
   public:
     // Opens (creating when absent) `<data_dir>/impasse.db`. On failure returns null and sets
@@ -116,6 +124,10 @@ class Store {
     std::vector<JournalEntry> journal(int64_t drill_id = 0) const;
     std::string add_self_rating(const SelfRating& r);
     std::vector<SelfRating> self_ratings() const;
+
+    // Workshop demos: `*id` 0 inserts a new demo and sets it; otherwise that demo is updated.
+    std::string save_demo(int64_t* id, const std::string& scenario_id, const std::string& record);
+    std::vector<DemoRow> demos() const;
 
     // Settings (key/value).
     std::string set_setting(const std::string& key, const std::string& value);

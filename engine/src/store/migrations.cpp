@@ -60,6 +60,16 @@ CREATE TABLE self_ratings (
   PRIMARY KEY (drill_id, principle)
 );
 )sql",
+    // 3: workshop demos (the branches explored and the audience's tallies, as JSON).
+    R"sql(
+CREATE TABLE demos (
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof kSteps / sizeof kSteps[0]);

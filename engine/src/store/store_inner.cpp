@@ -169,6 +169,16 @@ nlohmann::json Store::export_all() const {
                      {"rating", x.rating},
                      {"created_at", x.created_at}});
     out["self_ratings"] = r;
+    json demos_j = json::array();
+    for (const auto& d : demos()) {
+        json record = json::parse(d.record, nullptr, false);
+        demos_j.push_back({{"id", d.id},
+                           {"scenario", d.scenario_id},
+                           {"started_at", d.started_at},
+                           {"updated_at", d.updated_at},
+                           {"record", record.is_discarded() ? json(d.record) : record}});
+    }
+    out["demos"] = demos_j;
     json s = json::object();
     sql::Stmt st(db_, "SELECT key, value FROM settings ORDER BY key");
     while (st.step())
@@ -180,7 +190,8 @@ nlohmann::json Store::export_all() const {
 std::string Store::delete_all() {
     std::string e = sql::exec(
         db_,
-        "BEGIN IMMEDIATE; DELETE FROM self_ratings; DELETE FROM checkins; DELETE FROM journal; "
+        "BEGIN IMMEDIATE; DELETE FROM demos; DELETE FROM self_ratings; DELETE FROM checkins; "
+        "DELETE FROM journal; "
         "DELETE FROM turns; DELETE FROM drills; DELETE FROM settings; COMMIT;");
     if (!e.empty()) {
         sql::exec(db_, "ROLLBACK");
