@@ -158,6 +158,12 @@ void draw_details(Ui& ui) {
     heading(ui.fonts, s->title.c_str());
     if (ImGui::Button(s->kind == ScenarioKind::moment ? "Start this moment" : "Start this drill"))
         ui.start_drill(s->id);
+    ImGui::SameLine();
+    if (ImGui::Button("Present in a workshop")) ui.start_demo(s->id);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Projector layout, scores hidden until you reveal them, what-if branches "
+            "and an audience tally. F1 on the workshop screen lists the keys.");
     if (ui.store) {
         if (auto row = ui.store->last_unfinished()) {
             const Scenario* unfinished = ui.find_scenario(row->scenario_id);

@@ -36,6 +36,7 @@ void draw_nav_bar(Ui& ui) {
     tab(ui, "Progress", Screen::progress);
     tab(ui, "Learn", Screen::learn);
     tab(ui, "Settings", Screen::settings);
+    if (ui.demo) tab(ui, "Workshop", Screen::workshop);
     ImGui::NewLine();
     ImGui::Separator();
 }

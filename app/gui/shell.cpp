@@ -33,6 +33,7 @@ Shell::Shell(const Options& options) {
     ui_.scorer = make_default_scorer(&scorer_error);
     if (!ui_.scorer) ui_.report("Typed answers cannot be scored: " + scorer_error);
     if (!options.open.empty()) ui_.start_drill(options.open);
+    if (!options.workshop.empty()) ui_.start_demo(options.workshop);
     if (!options.replay.empty()) {
         ui_.drill = std::make_unique<DrillSession>();
         std::string e =
@@ -59,9 +60,14 @@ void Shell::attach(Platform& platform) {
 }
 
 void Shell::prepare() {
+    // The workshop's projector layout has its own look; switching screens switches it.
+    if (projector_look_ != (ui_.projector && ui_.screen == Screen::workshop)) ui_.look_dirty = true;
     if (!ui_.look_dirty || !platform_) return;
-    ui_.fonts = apply_look(theme_from_name(ui_.settings.theme),
-                           ui_.settings.font_scale * platform_->content_scale());
+    bool projector = ui_.projector && ui_.screen == Screen::workshop;
+    ui_.fonts =
+        apply_look(projector ? Theme::high_contrast : theme_from_name(ui_.settings.theme),
+                   (projector ? 1.5f : ui_.settings.font_scale) * platform_->content_scale());
+    projector_look_ = projector;
     ui_.look_dirty = false;
 }
 
@@ -101,9 +107,12 @@ bool Shell::frame() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBackground);
-    draw_nav_bar(ui_);
-    draw_banners(ui_);
-    draw_record_problem(ui_);
+    bool projector = ui_.projector && ui_.screen == Screen::workshop;
+    if (!projector) {  // the projector shows the demo and nothing else
+        draw_nav_bar(ui_);
+        draw_banners(ui_);
+        draw_record_problem(ui_);
+    }
     switch (ui_.screen) {
         case Screen::library:
             draw_library(ui_);
@@ -122,6 +131,9 @@ bool Shell::frame() {
             break;
         case Screen::progress:
             draw_progress(ui_);
+            break;
+        case Screen::workshop:
+            draw_workshop(ui_);
             break;
     }
     ImGui::End();

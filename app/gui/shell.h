@@ -23,6 +23,7 @@ class Shell {
 
     Ui ui_;
     Platform* platform_ = nullptr;
+    bool projector_look_ = false;  // the fonts and colours are the projector's
 };
 
 }  // namespace impasse::gui

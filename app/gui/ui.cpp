@@ -11,9 +11,10 @@ struct ScreenName {
     Screen screen;
     const char* id;
 };
-const ScreenName kScreens[] = {{Screen::library, "library"}, {Screen::drill, "drill"},
-                               {Screen::debrief, "debrief"}, {Screen::progress, "progress"},
-                               {Screen::learn, "learn"},     {Screen::settings, "settings"}};
+const ScreenName kScreens[] = {{Screen::library, "library"},  {Screen::drill, "drill"},
+                               {Screen::debrief, "debrief"},  {Screen::progress, "progress"},
+                               {Screen::learn, "learn"},      {Screen::settings, "settings"},
+                               {Screen::workshop, "workshop"}};
 
 }  // namespace
 
@@ -98,6 +99,29 @@ void Ui::start_drill(const std::string& id) {
     focus_answer = true;
     record_changed();
     screen = Screen::drill;
+}
+
+void Ui::start_demo(const std::string& id) {
+    ScenarioPtr s = scenario_ptr(id);
+    if (!s) {
+        report("The case '" + id + "' is not in the library.");
+        return;
+    }
+    uint64_t seed =
+        static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()) &
+        0xffffffffu;
+    demo = std::make_unique<Demo>(s, seed, scorer.get());
+    demo_id = 0;
+    reveal = whatif = orientations = tally_mode = false;
+    save_demo();
+    screen = Screen::workshop;
+}
+
+void Ui::save_demo() {
+    if (!demo || !store) return;
+    std::string e =
+        store->save_demo(&demo_id, demo->session().scenario().id, demo->to_json().dump());
+    if (!e.empty()) report("The demo could not be saved: " + e);
 }
 
 void Ui::resume_drill() {

@@ -14,6 +14,7 @@
 #include "gui/gui.h"
 #include "gui/settings.h"
 #include "gui/theme.h"
+#include "impasse/demo.h"
 #include "impasse/learn.h"
 #include "impasse/scenario_loader.h"
 #include "impasse/scorer.h"
@@ -21,7 +22,7 @@
 
 namespace impasse::gui {
 
-enum class Screen { library, drill, debrief, progress, learn, settings };
+enum class Screen { library, drill, debrief, progress, learn, settings, workshop };
 
 const char* screen_id(Screen s);  // "library", "drill", ...
 bool screen_from_id(const std::string& id, Screen* out);
@@ -76,6 +77,19 @@ struct Ui {
     int distress = 5;
     bool distress_dirty = false;
     char journal[1024] = "";
+
+    // A workshop demo (workshop_panel.cpp) and its presenter's view.
+    std::unique_ptr<Demo> demo;
+    int64_t demo_id = 0;        // its row in the store, once saved
+    bool projector = true;      // very large type, high contrast, no clutter
+    bool reveal = false;        // scores and the patient's state are shown
+    bool whatif = false;        // every response side by side
+    bool orientations = false;  // columns by orientation (moments that carry them)
+    bool tally_mode = false;    // digit keys count raised hands
+    // Starts a workshop demo of scenario `id` on the workshop screen.
+    void start_demo(const std::string& id);
+    // Saves the demo (branches and tallies) to the store; reports a failure in a banner.
+    void save_demo();
 
     Screen screen = Screen::library;
     std::vector<std::string> banners;  // messages shown at the top until dismissed
