@@ -120,8 +120,17 @@ TEST_CASE("demo: tallies per moment, saved with the demo and exported") {
     nlohmann::json exported = store->export_all();
     REQUIRE(exported["demos"].size() == 1);
     CHECK(exported["demos"][0]["record"]["tallies"]["opening"]["notice"] == 12);
+    int64_t spot = 0;
+    REQUIRE(store
+                ->add_spotting(&spot, sc->id, R"([{"turn":1,"marker":"none"}])",
+                               R"({"kappa":{"value":1.0}})")
+                .empty());
+    CHECK(spot > 0);
+    REQUIRE(store->spottings().size() == 1);
+    CHECK(store->export_all()["spotting"][0]["result"]["kappa"]["value"] == 1.0);
     CHECK(store->delete_all().empty());
     CHECK(store->demos().empty());
+    CHECK(store->spottings().empty());
     store.reset();
     fs::remove_all(dir);
 }

@@ -29,7 +29,7 @@ struct sqlite3;
 
 namespace impasse {
 
-constexpr int kStoreSchemaVersion = 3;
+constexpr int kStoreSchemaVersion = 4;
 
 struct DrillRow {
     int64_t id = 0;
@@ -90,6 +90,15 @@ struct DemoRow {
     std::string record;  // JSON text, format impasse-demo/1
 };
 
+// A marker-spotting attempt: the flags the trainee gave and the scored result, as JSON text.
+struct SpottingRow {
+    int64_t id = 0;
+    std::string scenario_id;
+    std::string created_at;
+    std::string flags;   // [{"turn", "marker"}]
+    std::string result;  // spotting_json()
+};
+
 class Store {
   public:
     // Opens (creating when absent) `<data_dir>/impasse.db`. On failure returns null and sets
@@ -128,6 +137,11 @@ class Store {
     // Workshop demos: `*id` 0 inserts a new demo and sets it; otherwise that demo is updated.
     std::string save_demo(int64_t* id, const std::string& scenario_id, const std::string& record);
     std::vector<DemoRow> demos() const;
+
+    // Marker-spotting attempts; sets *id.
+    std::string add_spotting(int64_t* id, const std::string& scenario_id, const std::string& flags,
+                             const std::string& result);
+    std::vector<SpottingRow> spottings() const;
 
     // Settings (key/value).
     std::string set_setting(const std::string& key, const std::string& value);

@@ -70,6 +70,16 @@ CREATE TABLE demos (
   record TEXT NOT NULL
 );
 )sql",
+    // 4: marker-spotting attempts (the flags given and the result, as JSON).
+    R"sql(
+CREATE TABLE spotting (
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  flags TEXT NOT NULL,
+  result TEXT NOT NULL
+);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof kSteps / sizeof kSteps[0]);

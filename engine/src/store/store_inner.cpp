@@ -179,6 +179,17 @@ nlohmann::json Store::export_all() const {
                            {"record", record.is_discarded() ? json(d.record) : record}});
     }
     out["demos"] = demos_j;
+    json spot_j = json::array();
+    for (const auto& s : spottings()) {
+        json flags = json::parse(s.flags, nullptr, false);
+        json result = json::parse(s.result, nullptr, false);
+        spot_j.push_back({{"id", s.id},
+                          {"scenario", s.scenario_id},
+                          {"created_at", s.created_at},
+                          {"flags", flags.is_discarded() ? json(s.flags) : flags},
+                          {"result", result.is_discarded() ? json(s.result) : result}});
+    }
+    out["spotting"] = spot_j;
     json s = json::object();
     sql::Stmt st(db_, "SELECT key, value FROM settings ORDER BY key");
     while (st.step())
@@ -190,7 +201,8 @@ nlohmann::json Store::export_all() const {
 std::string Store::delete_all() {
     std::string e = sql::exec(
         db_,
-        "BEGIN IMMEDIATE; DELETE FROM demos; DELETE FROM self_ratings; DELETE FROM checkins; "
+        "BEGIN IMMEDIATE; DELETE FROM spotting; DELETE FROM demos; DELETE FROM self_ratings; "
+        "DELETE FROM checkins; "
         "DELETE FROM journal; "
         "DELETE FROM turns; DELETE FROM drills; DELETE FROM settings; COMMIT;");
     if (!e.empty()) {
