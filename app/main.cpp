@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     impasse::cli::add_data(app, exit_code);
     impasse::cli::add_report(app, exit_code);
     impasse::cli::add_learn(app, exit_code);
+    impasse::cli::add_spot(app, exit_code);
 
     try {
         app.parse(argc, argv);
