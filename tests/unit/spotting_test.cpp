@@ -314,6 +314,8 @@ TEST_CASE("spotting score: unknown marker ids, turns off the sheet, none with a 
     CHECK(unknown.diagnostics[0].file == "answers.txt");
     CHECK(unknown.diagnostics[0].line == 4);
     CHECK(unknown.diagnostics[0].message.find("'withdrawal.sulking'") != std::string::npos);
+    // No far-fetched suggestion just because the type prefix matches.
+    CHECK(unknown.diagnostics[0].message.find("did you mean") == std::string::npos);
     CHECK(unknown.turns.empty());
     CHECK_FALSE(unknown.kappa.value);
 

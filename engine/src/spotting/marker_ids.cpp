@@ -25,10 +25,16 @@ std::string unknown_marker_message(std::string_view id) {
         if (dot != std::string_view::npos && full.substr(dot + 1) == id) hint = std::string(full);
     }
     if (hint.empty() && id.size() <= 80) {  // edit distance is quadratic: skip hostile tokens
-        std::vector<std::string> ids;
+        // Compare the part after the type ("sulking" in "withdrawal.sulking") with the markers'
+        // own names, so that a shared "withdrawal." does not make every guess look close.
+        std::string_view name =
+            id.substr(id.find('.') == std::string_view::npos ? 0 : id.find('.') + 1);
+        std::vector<std::string> names;
         for (const auto& t : vocab::markers())
-            ids.emplace_back(t.id);
-        hint = yaml::did_you_mean(id, ids);
+            names.emplace_back(t.id.substr(t.id.find('.') + 1));
+        std::string near = yaml::did_you_mean(name, names);
+        for (const auto& t : vocab::markers())
+            if (!near.empty() && t.id.substr(t.id.find('.') + 1) == near) hint = std::string(t.id);
     }
     std::string shown(id.substr(0, 80));
     if (id.size() > 80) shown += "...";
