@@ -15,8 +15,10 @@
 
 #include "cli/commands.h"
 #include "impasse/paths.h"
+#include "impasse/rubric_scorer.h"
 #include "impasse/scenario_loader.h"
 #include "impasse/spotting.h"
+#include "impasse/transcript.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::cli {
@@ -24,7 +26,8 @@ namespace {
 
 struct SpotArgs {
     std::string scenario;
-    std::string flags;  // "" or "-": standard input
+    std::string transcript;  // read the lines of this recorded drill instead of the main path
+    std::string flags;       // "" or "-": standard input
     bool json = false;
     bool sheet = false;
     bool key = false;
@@ -110,15 +113,17 @@ std::string kappa_line(const Kappa& k) {
     return buf;
 }
 
-void print_sheet(const Scenario& sc, const SpottingSheet& sheet) {
+void print_sheet(const Scenario& sc, const SpottingSheet& sheet, const std::string& again) {
     std::printf("Marker spotting: %s (%s), %zu patient turn%s%s.\n", sc.title.c_str(),
                 sc.id.c_str(), sheet.turns.size(), sheet.turns.size() == 1 ? "" : "s",
-                sheet.source == "main_path" ? " along the case's main path" : "");
+                sheet.source == "main_path"    ? " along the case's main path"
+                : sheet.source == "transcript" ? " as you saw them in your drill"
+                                               : "");
     std::printf(
         "Read each turn. Where you see a rupture marker, write a line `TURN MARKER_ID`\n"
         "(e.g. `3 withdrawal.minimal_response`); several lines per turn are fine. Leave out\n"
         "turns with no marker (or write `TURN none`). Then: impasse spot %s --flags FILE\n\n",
-        sc.id.c_str());
+        again.c_str());
     const std::string who = sc.patient.name.empty() ? "Patient" : sc.patient.name;
     for (const auto& t : sheet.turns) {
         std::printf("%3d  %s: %s\n", t.index, who.c_str(),
@@ -211,19 +216,53 @@ bool read_flags_text(const std::string& path, std::string* text, int& exit_code)
     return true;
 }
 
+// The lines the trainee saw in a recorded drill: the transcript's session, restored.
+bool transcript_sheet(const SpotArgs& a, ScenarioPtr* sc, SpottingSheet* sheet, int& exit_code) {
+    ParsedTranscript t = read_transcript_file(a.transcript);
+    if (!t.diagnostics.empty()) {
+        for (const auto& d : t.diagnostics)
+            std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        exit_code = 2;
+        return false;
+    }
+    *sc = resolve_scenario(a.scenario.empty() ? t.snapshot.scenario : a.scenario, exit_code);
+    if (!*sc) return false;
+    std::string err;
+    std::unique_ptr<Scorer> scorer = make_default_scorer(&err);  // typed answers route by it
+    std::unique_ptr<Session> session = restore(t.snapshot, *sc, scorer.get(), &err);
+    if (!session) {
+        std::fprintf(stderr, "impasse: cannot restore the drill in '%s': %s\n",
+                     a.transcript.c_str(), err.c_str());
+        exit_code = 1;
+        return false;
+    }
+    *sheet = make_sheet(*session);
+    return true;
+}
+
 void run_spot(const SpotArgs& a, int& exit_code) {
-    ScenarioPtr sc = resolve_scenario(a.scenario, exit_code);
-    if (!sc) return;
-    SheetOptions opt;
-    opt.seed = a.seed;
-    SpottingSheet sheet = make_sheet(*sc, opt);
+    ScenarioPtr sc;
+    SpottingSheet sheet;
+    if (!a.transcript.empty()) {
+        if (!transcript_sheet(a, &sc, &sheet, exit_code)) return;
+    } else if (a.scenario.empty()) {
+        std::fprintf(stderr, "impasse: name a scenario (a file or a bundled id) or --transcript\n");
+        exit_code = 2;
+        return;
+    } else {
+        sc = resolve_scenario(a.scenario, exit_code);
+        if (!sc) return;
+        SheetOptions opt;
+        opt.seed = a.seed;
+        sheet = make_sheet(*sc, opt);
+    }
     if (a.sheet || a.key) {
         if (a.json)
             std::printf("%s\n", sheet_json(sheet, a.key).dump(2).c_str());
         else if (a.key)
             print_key(sheet);
         else
-            print_sheet(*sc, sheet);
+            print_sheet(*sc, sheet, a.transcript.empty() ? sc->id : "--transcript " + a.transcript);
         exit_code = 0;
         return;
     }
@@ -260,9 +299,14 @@ void add_spot(CLI::App& app, int& exit_code) {
         "spot",
         "Marker spotting: read a case's patient turns (--sheet), flag the rupture markers you "
         "see (`TURN MARKER_ID` lines), and compare with the author's markers.\nExit: 0 scored, "
-        "1 the scenario has errors, 2 a usage error or a bad flag line.");
-    cmd->add_option("scenario", a->scenario, "A scenario file or a bundled scenario id")
-        ->required();
+        "1 the scenario has errors or the transcript does not restore, 2 a usage error or a bad "
+        "flag line.");
+    cmd->add_option("scenario", a->scenario,
+                    "A scenario file or a bundled scenario id (with --transcript: default the "
+                    "one it names)");
+    cmd->add_option("--transcript", a->transcript,
+                    "Read the lines of a recorded drill (play --transcript) instead of the "
+                    "main path");
     auto* sheet = cmd->add_flag("--sheet", a->sheet, "Print the numbered turns to read");
     auto* key = cmd->add_flag("--key", a->key,
                               "Print the answer key in the flags format (for supervisors)");

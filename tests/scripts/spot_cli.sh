@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `impasse spot`: the sheet hides the key, a perfect answer (worked out here from the YAML,
 # independently of the engine) scores kappa 1, an empty answer misses everything, bad flag
-# lines are errors naming the line (exit 2), and the JSON has the documented keys.
+# lines are errors naming the line (exit 2), the JSON has the documented keys, and a recorded
+# drill's transcript gives the lines that were actually seen.
 set -euo pipefail
 bin=$1
 src=$2
@@ -147,5 +148,26 @@ grep -q "cannot read flags file" "$out/err.txt" || fail "missing file message"
 import json, sys
 s = json.load(sys.stdin)
 assert s["source"] == "moment" and len(s["turns"]) == 1, s'
+
+# A recorded drill: the sheet is the lines the trainee saw (the transcript's turns, then its
+# current line), and its key is the markers recorded with them.
+printf '1\n1\n:quit\n' |
+  "$bin" play "$case_id" --seed 2 --no-record --transcript "$out/t.json" >/dev/null
+"$bin" spot --transcript "$out/t.json" --sheet --json >"$out/t-sheet.json"
+"$bin" spot --transcript "$out/t.json" --key --json >"$out/t-key.json"
+python3 - "$out/t.json" "$out/t-sheet.json" "$out/t-key.json" <<'PY'
+import json, sys
+t, s, k = (json.load(open(p)) for p in sys.argv[1:])
+assert s["source"] == "transcript", s["source"]
+seen = [x["patient"] for x in t["turns"]] + [t["current"]["patient"]]
+assert [x["patient"] for x in s["turns"]] == seen, "the sheet is not the lines seen"
+for rec, key in zip(t["turns"], k["turns"]):
+    assert [m["id"] for m in rec["markers"]] == [m["id"] for m in key["markers"]], key
+PY
+"$bin" spot --transcript "$out/t.json" --key >"$out/t-key.txt"
+"$bin" spot --transcript "$out/t.json" --json --flags "$out/t-key.txt" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+assert r["totals"]["misses"] == 0 and r["totals"]["false_alarms"] == 0, r["totals"]'
 
 echo "spot_cli: ok"
