@@ -3,6 +3,7 @@
 // sheets built from the bundled Nadia case, a moment, a session and a transcript's turns.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,9 @@ TEST_CASE("spotting kappa: below chance, no judgements, one category, bad tables
     CHECK_FALSE(cohen_kappa({{1, 2}, {3}}).value);
     CHECK(cohen_kappa({{1, 2}, {3}}).n == 0);
     CHECK_FALSE(cohen_kappa({{1, -2}, {3, 4}}).value);
+    Kappa huge = cohen_kappa({{2000000000, 0}, {0, 1}});
+    CHECK(huge.n == 2000000001);
+    CHECK_FALSE(huge.value);
 }
 
 TEST_CASE("spotting kappa: Landis and Koch bands") {
@@ -512,4 +516,54 @@ TEST_CASE("spotting json: the result's keys") {
     CHECK(j["confusion"]["categories"][0] == "none");
     CHECK(j["kappa"]["n"] == 2);
     CHECK(j["detection"]["kappa"].contains("value"));
+}
+
+TEST_CASE("spotting flags: random input never crashes and every error names a real line") {
+    const std::vector<std::string> pieces{"1",
+                                          "2",
+                                          "40",
+                                          "-3",
+                                          "x",
+                                          " ",
+                                          "\t",
+                                          "\n",
+                                          "\r\n",
+                                          "#",
+                                          "none",
+                                          kDenial,
+                                          kControl,
+                                          "withdrawal.",
+                                          ".",
+                                          "\xff",
+                                          std::string(1, '\0')};
+    std::mt19937 rng(12345);
+    SpottingSheet s = sheet_of({{kDenial}, {}, {kControl}});
+    for (int round = 0; round < 500; ++round) {
+        std::string text;
+        int n = static_cast<int>(rng() % 30);
+        for (int i = 0; i < n; ++i)
+            text += pieces[rng() % pieces.size()];
+        int lines = 1;
+        for (char c : text)
+            lines += c == '\n';
+        ParsedFlags p = parse_flags(text, "r");
+        for (const auto& d : p.diagnostics) {
+            CHECK(d.line >= 1);
+            CHECK(d.line <= lines);
+            CHECK(d.severity == Severity::error);
+        }
+        for (const auto& f : p.flags) {
+            CHECK(f.turn >= 1);
+            CHECK((f.marker == "none" || f.marker == kDenial || f.marker == kControl));
+        }
+        SpottingResult r = score_spotting(s, p.flags);
+        if (r.ok()) {
+            CHECK(r.turns.size() == 3);
+            CHECK(r.hits + r.misses == 2);
+            CHECK(r.kappa.n >= 3);
+            if (r.kappa.value) CHECK(*r.kappa.value <= 1.0 + 1e-12);
+        } else {
+            CHECK(r.diagnostics.front().line >= 1);
+        }
+    }
 }

@@ -169,7 +169,8 @@ SpottingResult score_spotting(const SpottingSheet& sheet, const std::vector<Flag
                               const std::string& name = "flags");
 
 // Cohen's kappa of a square table of counts (rows: rater A, columns: rater B). A table that is
-// not square or holds a negative count gives n = 0 and no value.
+// not square or holds a negative count gives n = 0 and no value; one with more than 10^9
+// judgements gives its n and no value (the exact pe = 1 test needs n² in 64 bits).
 Kappa cohen_kappa(const std::vector<std::vector<long long>>& table);
 
 // Landis & Koch (1977) reading of a kappa: "poor" (< 0), "slight" (0 to .20), "fair"

@@ -2,6 +2,11 @@
 #include "impasse/spotting.h"
 
 namespace impasse {
+namespace {
+
+constexpr long long kMaxJudgements = 1000000000;  // 10^9: n² < 2^63
+
+}  // namespace
 
 Kappa cohen_kappa(const std::vector<std::vector<long long>>& table) {
     Kappa k;
@@ -21,8 +26,8 @@ Kappa cohen_kappa(const std::vector<std::vector<long long>>& table) {
             if (i == j) agree += table[i][j];
         }
     k.n = n;
-    if (n == 0) return k;
-    long long chance = 0;  // Σ r_i c_i, compared with n² in integers
+    if (n == 0 || n > kMaxJudgements) return k;  // n² must fit in 64 bits
+    long long chance = 0;                        // Σ r_i c_i, compared with n² in integers
     double pe = 0.0;
     for (size_t i = 0; i < size; ++i) {
         chance += rows[i] * cols[i];
