@@ -153,10 +153,16 @@ void print_result(const Scenario& sc, const SpottingSheet& sheet, const Spotting
     for (size_t i = 0; i < r.turns.size(); ++i) {
         const TurnSpotting& t = r.turns[i];
         std::printf("%3d  \"%s\"\n", t.index, excerpt(sheet.turns[i].patient).c_str());
+        auto salience = [&](const std::string& id) {
+            int most = 0;
+            for (const auto& m : sheet.turns[i].markers)
+                if (m.id == id && m.salience > most) most = m.salience;
+            return most;
+        };
         for (const auto& id : t.hits)
-            std::printf("       ✓ %s\n", label(id).c_str());
+            std::printf("       ✓ %s (salience %d)\n", label(id).c_str(), salience(id));
         for (const auto& id : t.misses)
-            std::printf("       ✗ missed: %s\n", label(id).c_str());
+            std::printf("       ✗ missed: %s (salience %d)\n", label(id).c_str(), salience(id));
         for (const auto& id : t.false_alarms)
             std::printf("       ! false alarm: %s\n", label(id).c_str());
         if (t.expected.empty() && t.flagged.empty())
