@@ -35,7 +35,7 @@ done < <(find "$src/scenarios" -name '*.yaml' | sort)
 "$bin" graph "$src/tests/data/scenarios/bad/IMP0402-unreachable.yaml" --format json 2>/dev/null >"$tmp/u.json"
 python3 -c 'import json,sys; g=json.load(open(sys.argv[1])); assert [n["id"] for n in g["nodes"] if not n["reachable"]] == ["orphan"]' "$tmp/u.json" ||
   fail "the unreachable node is not marked"
-"$bin" graph "$src/tests/data/scenarios/bad/IMP0402-unreachable.yaml" 2>/dev/null | grep -q 'xlabel="unreachable"' ||
+grep -q 'xlabel="unreachable"' <<<"$("$bin" graph "$src/tests/data/scenarios/bad/IMP0402-unreachable.yaml" 2>/dev/null)" ||
   fail "the DOT does not mark the unreachable node"
 set +e; "$bin" graph no-such-case >/dev/null 2>&1; rc=$?; set -e
 [ $rc -eq 2 ] || fail "a missing scenario should exit 2, got $rc"

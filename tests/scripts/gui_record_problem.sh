@@ -57,7 +57,7 @@ step 0.5
 shot problem
 # Nothing was created or changed before the trainee chose.
 cmp -s "$tmp/original.db" "$XDG_DATA_HOME/impasse/impasse.db" || fail "the damaged file was changed"
-ls "$XDG_DATA_HOME/impasse" | grep -q fresh-record && fail "a fresh record was made without asking"
+grep -q fresh-record <<<"$(ls "$XDG_DATA_HOME/impasse")" && fail "a fresh record was made without asking"
 
 # "Start a fresh record".
 xdotool mousemove --window "$win" 408 91 click 1; step 0.8
@@ -70,6 +70,6 @@ fresh=$(ls -d "$XDG_DATA_HOME"/impasse/fresh-record-* 2>/dev/null | head -1 || t
 [ -n "$fresh" ] || fail "no fresh record folder after the click"
 [ "$(stat -c %a "$fresh")" = 700 ] || fail "fresh folder is not private: $(stat -c %a "$fresh")"
 [ "$(stat -c %a "$fresh/impasse.db")" = 600 ] || fail "fresh database is not private"
-"$bin" data export --data-dir "$fresh" | grep -q '"format": "impasse-data/1"' || fail "fresh record does not open"
+grep -q '"format": "impasse-data/1"' <<<"$("$bin" data export --data-dir "$fresh")" || fail "fresh record does not open"
 grep -q "fresh-record-" "$XDG_CONFIG_HOME/impasse/settings.json" || fail "the new folder was not remembered"
 echo "gui record problem: damaged file kept, fresh record in $fresh; screenshots in $shots"

@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export IMPASSE_DATA_ROOT=$src
 if ! command -v valgrind >/dev/null; then echo "SKIP: valgrind is not installed"; exit 0; fi
-if nm -D "$bin" 2>/dev/null | grep -q __asan_init; then echo "SKIP: sanitized build"; exit 0; fi
+if grep -q __asan_init <<<"$(nm -D "$bin" 2>/dev/null)"; then echo "SKIP: sanitized build"; exit 0; fi
 vg() {
   valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
     --show-leak-kinds=definite,indirect --error-exitcode=99 "$@"
