@@ -159,6 +159,12 @@ void draw_details(Ui& ui) {
     if (ImGui::Button(s->kind == ScenarioKind::moment ? "Start this moment" : "Start this drill"))
         ui.start_drill(s->id);
     ImGui::SameLine();
+    if (ImGui::Button("Spot the markers")) ui.start_spotting(s->id);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Read the patient's lines and flag each rupture marker you see; then "
+            "compare with the author's key (hits, misses, Cohen's kappa).");
+    ImGui::SameLine();
     if (ImGui::Button("Present in a workshop")) ui.start_demo(s->id);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(

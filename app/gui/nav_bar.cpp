@@ -37,6 +37,7 @@ void draw_nav_bar(Ui& ui) {
     tab(ui, "Learn", Screen::learn);
     tab(ui, "Settings", Screen::settings);
     if (ui.demo) tab(ui, "Workshop", Screen::workshop);
+    if (ui.spotting) tab(ui, "Spotting", Screen::spot);
     ImGui::NewLine();
     ImGui::Separator();
 }

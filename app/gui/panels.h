@@ -25,6 +25,7 @@ void draw_debrief(Ui& ui);   // debrief_panel.cpp: ending, timeline, charts, ref
 bool draw_self_assessment(Ui& ui);
 void draw_progress(Ui& ui);  // progress_panel.cpp: the record over weeks
 void draw_workshop(Ui& ui);  // workshop_panel.cpp: the presenter's view of a live demo
+void draw_spot(Ui& ui);      // spot_panel.cpp: the marker-spotting drill
 
 // learn_panel.cpp: the name of a principle, marker, strategy or stage as a link to its Learn
 // page, with its one-line summary as a tooltip. Returns true when clicked. `label` defaults to

@@ -34,6 +34,7 @@ Shell::Shell(const Options& options) {
     if (!ui_.scorer) ui_.report("Typed answers cannot be scored: " + scorer_error);
     if (!options.open.empty()) ui_.start_drill(options.open);
     if (!options.workshop.empty()) ui_.start_demo(options.workshop);
+    if (!options.spot.empty()) ui_.start_spotting(options.spot);
     if (!options.replay.empty()) {
         ui_.drill = std::make_unique<DrillSession>();
         std::string e =
@@ -134,6 +135,9 @@ bool Shell::frame() {
             break;
         case Screen::workshop:
             draw_workshop(ui_);
+            break;
+        case Screen::spot:
+            draw_spot(ui_);
             break;
     }
     ImGui::End();

@@ -11,10 +11,10 @@ struct ScreenName {
     Screen screen;
     const char* id;
 };
-const ScreenName kScreens[] = {{Screen::library, "library"},  {Screen::drill, "drill"},
-                               {Screen::debrief, "debrief"},  {Screen::progress, "progress"},
-                               {Screen::learn, "learn"},      {Screen::settings, "settings"},
-                               {Screen::workshop, "workshop"}};
+const ScreenName kScreens[] = {{Screen::library, "library"},   {Screen::drill, "drill"},
+                               {Screen::debrief, "debrief"},   {Screen::progress, "progress"},
+                               {Screen::learn, "learn"},       {Screen::settings, "settings"},
+                               {Screen::workshop, "workshop"}, {Screen::spot, "spot"}};
 
 }  // namespace
 
@@ -115,6 +115,18 @@ void Ui::start_demo(const std::string& id) {
     reveal = whatif = orientations = tally_mode = false;
     save_demo();
     screen = Screen::workshop;
+}
+
+void Ui::start_spotting(const std::string& id) {
+    ScenarioPtr s = scenario_ptr(id);
+    if (!s) {
+        report("The case '" + id + "' is not in the library.");
+        return;
+    }
+    spotting = std::make_unique<Spotting>();
+    spotting->sheet = make_sheet(*s);
+    spotting->flags.assign(spotting->sheet.turns.size(), {});
+    screen = Screen::spot;
 }
 
 void Ui::save_demo() {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,12 @@
 #include "impasse/learn.h"
 #include "impasse/scenario_loader.h"
 #include "impasse/scorer.h"
+#include "impasse/spotting.h"
 #include "impasse/store.h"
 
 namespace impasse::gui {
 
-enum class Screen { library, drill, debrief, progress, learn, settings, workshop };
+enum class Screen { library, drill, debrief, progress, learn, settings, workshop, spot };
 
 const char* screen_id(Screen s);  // "library", "drill", ...
 bool screen_from_id(const std::string& id, Screen* out);
@@ -90,6 +92,19 @@ struct Ui {
     void start_demo(const std::string& id);
     // Saves the demo (branches and tallies) to the store; reports a failure in a banner.
     void save_demo();
+
+    // A marker-spotting attempt (spot_panel.cpp): the lines to read, the flags per line (marker
+    // ids, or "none"), how many lines are shown so far, and the result once scored.
+    struct Spotting {
+        SpottingSheet sheet;
+        std::vector<std::vector<std::string>> flags;  // per turn
+        int shown = 1;
+        int selected = 0;
+        int scrolled_to = 0;  // the line count the list was last scrolled down for
+        std::optional<SpottingResult> result;
+    };
+    std::unique_ptr<Spotting> spotting;
+    void start_spotting(const std::string& id);
 
     Screen screen = Screen::library;
     std::vector<std::string> banners;  // messages shown at the top until dismissed

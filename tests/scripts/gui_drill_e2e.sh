@@ -41,6 +41,8 @@ xdotool windowfocus --sync "$win" 2>/dev/null || true
 xdotool mousemove --window "$win" 60 28 click 1
 slow=${IMPASSE_TEST_SLOW:-1}
 step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
+# Hover first, then click: Dear ImGui 1.86 takes a click only on a widget it saw hovered.
+click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 shot() { import -window root "$shots/$1.png"; }
 
 # Wait until the window has drawn (slow under sanitizers or a loaded machine).
@@ -52,7 +54,7 @@ for _ in $(seq 100); do
 done
 step 0.5
 # Find Nadia's case: click into the search box, type, Enter starts the first match.
-xdotool mousemove --window "$win" 300 91 click 1; step
+click_at 300 91; step
 xdotool type --delay 20 "Nadia"; step
 xdotool key Return; step 0.8
 shot drill-start
@@ -72,9 +74,9 @@ xdotool key Return; step 0.8
 # Before the debrief: rate yourself. Tentativeness high (click near the slider's right end),
 # non-defensiveness low (its left end), then save.
 shot self-assessment
-xdotool mousemove --window "$win" 820 178 click 1; step
-xdotool mousemove --window "$win" 398 442 click 1; step
-xdotool mousemove --window "$win" 122 522 click 1; step 0.8
+click_at 820 178; step
+click_at 398 442; step
+click_at 122 522; step 0.8
 shot debrief
 kill "$app"; wait "$app" 2>/dev/null || true
 

@@ -32,6 +32,8 @@ export DISPLAY=$disp
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
 slow=${IMPASSE_TEST_SLOW:-1}
 step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
+# Hover first, then click: Dear ImGui 1.86 takes a click only on a widget it saw hovered.
+click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 pane="900x715+363+66"  # the Learn page pane at 1280x800
 shot_pane() { import -window root -crop "$pane" +repage "$shots/$1.png"; }
 
@@ -44,7 +46,7 @@ start() {  # start the app with "$@"; sets $app and $win, waits until it has dra
     sleep 0.1
   done
   [ -n "$win" ] || fail "no window"
-  xdotool mousemove --window "$win" 60 28 click 1
+  click_at 60 28
   for _ in $(seq 100); do
     import -window root "$tmp/probe.png"
     sd=$(identify -format '%[fx:standard_deviation]' "$tmp/probe.png")
@@ -67,11 +69,11 @@ done
 start --open nadia-this-isnt-working
 xdotool key 4; step 0.8
 import -window root "$shots/feedback.png"
-xdotool mousemove --window "$win" 253 174 click 1; step 0.8  # "Accept responsibility"
+click_at 253 174; step 0.8  # "Accept responsibility"
 xdotool mousemove --window "$win" 640 790; step 0.3
 shot_pane "clicked-accept_responsibility"
-xdotool mousemove --window "$win" 249 32 click 1; step 0.6  # back to the Drill
-xdotool mousemove --window "$win" 973 546 click 1; step 0.8  # stage tracker: "Exploration"
+click_at 249 32; step 0.6  # back to the Drill
+click_at 973 546; step 0.8  # stage tracker: "Exploration"
 xdotool mousemove --window "$win" 640 790; step 0.3
 shot_pane "clicked-exploration"
 stop

@@ -35,6 +35,8 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev
 
 slow=${IMPASSE_TEST_SLOW:-1}
 step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
+# Hover first, then click: Dear ImGui 1.86 takes a click only on a widget it saw hovered.
+click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 shot() { import -window root "$shots/$1.png"; }
 
 # The default data folder (no --data-dir), so the choice is remembered in the settings.
@@ -46,7 +48,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 [ -n "$win" ] || fail "no window"
-xdotool mousemove --window "$win" 60 28 click 1
+click_at 60 28
 for _ in $(seq 100); do
   shot problem
   sd=$(identify -format '%[fx:standard_deviation]' "$shots/problem.png")
@@ -60,7 +62,7 @@ cmp -s "$tmp/original.db" "$XDG_DATA_HOME/impasse/impasse.db" || fail "the damag
 grep -q fresh-record <<<"$(ls "$XDG_DATA_HOME/impasse")" && fail "a fresh record was made without asking"
 
 # "Start a fresh record".
-xdotool mousemove --window "$win" 408 91 click 1; step 0.8
+click_at 408 91; step 0.8
 shot fresh
 kill "$app"; wait "$app" 2>/dev/null || true
 app=""

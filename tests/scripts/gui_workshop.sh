@@ -32,6 +32,8 @@ export DISPLAY=$disp
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
 slow=${IMPASSE_TEST_SLOW:-1}
 step() { sleep "$(awk -v t="${1:-0.3}" -v k="$slow" 'BEGIN { print t * k }')"; }
+# Hover first, then click: Dear ImGui 1.86 takes a click only on a widget it saw hovered.
+click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 shot() { import -window root "$shots/workshop-$1.png"; }
 key() { for k in "$@"; do xdotool key "$k"; step; done; }
 
@@ -43,7 +45,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 [ -n "$win" ] || fail "no window"
-xdotool mousemove --window "$win" 640 5 click 1
+click_at 640 5
 for _ in $(seq 100); do
   shot start
   sd=$(identify -format '%[fx:standard_deviation]' "$shots/workshop-start.png")
