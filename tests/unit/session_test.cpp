@@ -235,3 +235,31 @@ TEST_CASE("session: sequence principles are judged from the history") {
     CHECK(s.turns()[4].situation_changing == 1.0);
     CHECK(s.turns()[4].evaluate_by_response == 1.0);
 }
+
+TEST_CASE("session: an author can start at any node with any state") {
+    LoadResult r = load_scenario_file(std::string(IMPASSE_SOURCE_DIR) +
+                                      "/tests/golden/withdrawal-resolved/scenario.yaml");
+    REQUIRE(r.scenario);
+    Session s(r.scenario, 3);
+    SessionState st;
+    st.alliance = {0.2, 1.7, -0.5};  // clamped
+    REQUIRE(s.start_at("exploring", st).ok);
+    CHECK(s.node().id == "exploring");
+    CHECK(s.state().alliance.bond == doctest::Approx(0.2));
+    CHECK(s.state().alliance.task == doctest::Approx(1.0));
+    CHECK(s.state().alliance.goal == doctest::Approx(0.0));
+    CHECK(s.state().visits.at("exploring") == 1);
+    CHECK(s.turns().empty());
+    auto options = s.available();
+    REQUIRE_FALSE(options.empty());
+    REQUIRE(s.choose(options.front()->id).ok);
+    CHECK(s.turns().size() == 1);
+    REQUIRE(s.rewind(1).ok);  // back to the chosen start, not the case's
+    CHECK(s.node().id == "exploring");
+    s.restart();
+    CHECK(s.node().id == "exploring");
+    CHECK_FALSE(s.start_at("no_such_node", st).ok);
+    SessionState bad;
+    bad.vars["undeclared"] = Value::of_bool(true);
+    CHECK_FALSE(s.start_at("exploring", bad).ok);
+}

@@ -133,7 +133,13 @@ class Session {
     Result choose(std::string_view response_id);
     Result say(std::string_view text);
     Result rewind(int turns = 1);  // 0 < turns <= turns().size()
-    void restart();
+    void restart();                // from the start, or from the start_at() point when one was set
+
+    // For authors: begin again at `node_id` with `state` (alliance and affect are clamped to
+    // their ranges, visits and turn reset, variables the state leaves out keep their initial
+    // values). The session then behaves as if the case began there: restart() and rewind()
+    // return to this point. Fails on an unknown node or an undeclared variable.
+    Result start_at(std::string_view node_id, const SessionState& state);
 
   private:
     // `typed`: the typed answer's score, already computed for routing (null for an option).
@@ -145,6 +151,11 @@ class Session {
     bool holds(const Condition& c) const;
     void judge_sequence(TurnRecord& t) const;
 
+    struct Origin {
+        std::string node;
+        SessionState state;
+    };
+    std::optional<Origin> origin_;  // set by start_at()
     ScenarioPtr scenario_;
     uint64_t seed_;
     const Scorer* scorer_;

@@ -83,12 +83,39 @@ Session::Session(ScenarioPtr scenario, uint64_t seed, const Scorer* scorer, Cloc
 }
 
 void Session::restart() {
+    turns_.clear();
+    if (origin_) {
+        state_ = origin_->state;
+        enter(origin_->node);
+        return;
+    }
     state_ = SessionState{};
     state_.alliance = scenario_->initial.alliance;
     state_.affect = scenario_->initial.affect;
     state_.vars = scenario_->initial.vars;
-    turns_.clear();
     enter(scenario_->start);
+}
+
+Session::Result Session::start_at(std::string_view node_id, const SessionState& state) {
+    const Node* n = scenario_->find_node(node_id);
+    if (!n) return Result::fail("there is no node '" + std::string(node_id) + "'");
+    for (const auto& [name, value] : state.vars)
+        if (!scenario_->initial.vars.count(name))
+            return Result::fail("the case declares no variable '" + name + "'");
+    auto clamp = [](double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; };
+    Origin o{std::string(node_id), state};
+    o.state.alliance.bond = clamp(state.alliance.bond, 0, 1);
+    o.state.alliance.task = clamp(state.alliance.task, 0, 1);
+    o.state.alliance.goal = clamp(state.alliance.goal, 0, 1);
+    o.state.affect.valence = clamp(state.affect.valence, -1, 1);
+    o.state.affect.arousal = clamp(state.affect.arousal, 0, 1);
+    o.state.turn = 0;
+    o.state.visits.clear();
+    for (const auto& [name, value] : scenario_->initial.vars)
+        if (!o.state.vars.count(name)) o.state.vars[name] = value;
+    origin_ = std::move(o);
+    restart();
+    return {};
 }
 
 void Session::enter(const std::string& node_id) {
