@@ -38,6 +38,8 @@ if(IMPASSE_BUILD_GUI)
   impasse_require(OPENGL_FOUND "libgl-dev libopengl-dev" "OpenGL")
   find_path(STB_INCLUDE_DIR stb_image_write.h PATH_SUFFIXES stb)
   impasse_require(STB_INCLUDE_DIR libstb-dev "stb")
+  pkg_check_modules(GVC QUIET IMPORTED_TARGET libgvc)
+  impasse_require(GVC_FOUND libgraphviz-dev "Graphviz (libgvc, lays out the author view's graph)")
 endif()
 
 if(IMPASSE_BUILD_TESTS)

@@ -35,6 +35,7 @@ void draw_nav_bar(Ui& ui) {
     tab(ui, "Debrief", Screen::debrief, drilling);
     tab(ui, "Progress", Screen::progress);
     tab(ui, "Learn", Screen::learn);
+    tab(ui, "Author", Screen::author);
     tab(ui, "Settings", Screen::settings);
     if (ui.demo) tab(ui, "Workshop", Screen::workshop);
     if (ui.spotting) tab(ui, "Spotting", Screen::spot);

@@ -26,6 +26,7 @@ bool draw_self_assessment(Ui& ui);
 void draw_progress(Ui& ui);  // progress_panel.cpp: the record over weeks
 void draw_workshop(Ui& ui);  // workshop_panel.cpp: the presenter's view of a live demo
 void draw_spot(Ui& ui);      // spot_panel.cpp: the marker-spotting drill
+void draw_author(Ui& ui);    // author_panel.cpp: the user's own cases, reloaded as they change
 
 // learn_panel.cpp: the name of a principle, marker, strategy or stage as a link to its Learn
 // page, with its one-line summary as a tooltip. Returns true when clicked. `label` defaults to

@@ -115,7 +115,7 @@ int Platform::loop(const std::function<void()>& prepare, const std::function<boo
             glfwPollEvents();
         } else {
             // Sleep until input arrives; wake at least every few seconds to keep clocks fresh.
-            glfwWaitEventsTimeout(5.0);
+            glfwWaitEventsTimeout(idle_wait_);
             redraw_frames_ = 3;
         }
         prepare();

@@ -38,6 +38,8 @@ class Platform {
 
     // Asks the loop to draw again soon (after a change that no input caused).
     void request_redraw() { redraw_frames_ = 3; }
+    // How long the loop may sleep without input (seconds; a screen that polls sets it lower).
+    void set_idle_wait(double seconds) { idle_wait_ = seconds; }
     float content_scale() const { return content_scale_; }
     GLFWwindow* window() const { return window_; }
 
@@ -49,6 +51,7 @@ class Platform {
     std::string ini_path_;
     float content_scale_ = 1.0f;
     int redraw_frames_ = 3;
+    double idle_wait_ = 5.0;
     bool imgui_ready_ = false;
 };
 

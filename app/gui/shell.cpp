@@ -139,8 +139,13 @@ bool Shell::frame() {
         case Screen::spot:
             draw_spot(ui_);
             break;
+        case Screen::author:
+            draw_author(ui_);
+            break;
     }
     ImGui::End();
+    // The author view watches files: wake twice a second while it is open.
+    if (platform_) platform_->set_idle_wait(ui_.screen == Screen::author ? 0.5 : 5.0);
     bool animating = ui_.animating;
     ui_.animating = false;
     return animating;

@@ -11,10 +11,10 @@ struct ScreenName {
     Screen screen;
     const char* id;
 };
-const ScreenName kScreens[] = {{Screen::library, "library"},   {Screen::drill, "drill"},
-                               {Screen::debrief, "debrief"},   {Screen::progress, "progress"},
-                               {Screen::learn, "learn"},       {Screen::settings, "settings"},
-                               {Screen::workshop, "workshop"}, {Screen::spot, "spot"}};
+const ScreenName kScreens[] = {
+    {Screen::library, "library"},   {Screen::drill, "drill"}, {Screen::debrief, "debrief"},
+    {Screen::progress, "progress"}, {Screen::learn, "learn"}, {Screen::settings, "settings"},
+    {Screen::workshop, "workshop"}, {Screen::spot, "spot"},   {Screen::author, "author"}};
 
 }  // namespace
 

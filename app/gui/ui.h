@@ -24,7 +24,7 @@
 
 namespace impasse::gui {
 
-enum class Screen { library, drill, debrief, progress, learn, settings, workshop, spot };
+enum class Screen { library, drill, debrief, progress, learn, settings, workshop, spot, author };
 
 const char* screen_id(Screen s);  // "library", "drill", ...
 bool screen_from_id(const std::string& id, Screen* out);
