@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     impasse::cli::add_report(app, exit_code);
     impasse::cli::add_learn(app, exit_code);
     impasse::cli::add_graph(app, exit_code);
+    impasse::cli::add_workshop(app, exit_code);
     impasse::cli::add_spot(app, exit_code);
 
     try {

@@ -27,6 +27,12 @@ if(STEMMER_LIBRARY AND STEMMER_INCLUDE_DIR)
   set(STEMMER_FOUND TRUE)
 endif()
 impasse_require(STEMMER_FOUND libstemmer-dev "the Snowball stemmer (libstemmer)")
+# The workshop's audience server (`impasse workshop serve`). Debian builds cpp-httplib as a
+# shared library; its pkg-config flags (OpenSSL/zlib/Brotli support) must match the build.
+pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)
+impasse_require(HTTPLIB_FOUND libcpp-httplib-dev "cpp-httplib (the workshop's audience server)")
+pkg_check_modules(QRENCODE QUIET IMPORTED_TARGET libqrencode)
+impasse_require(QRENCODE_FOUND libqrencode-dev "libqrencode (the workshop's QR code)")
 
 if(IMPASSE_BUILD_GUI)
   pkg_check_modules(IMGUI QUIET IMPORTED_TARGET imgui)

@@ -19,6 +19,7 @@ void add_data(CLI::App& app, int& exit_code);
 void add_report(CLI::App& app, int& exit_code);
 void add_learn(CLI::App& app, int& exit_code);
 void add_graph(CLI::App& app, int& exit_code);
+void add_workshop(CLI::App& app, int& exit_code);
 void add_spot(CLI::App& app, int& exit_code);  // marker spotting
 
 }  // namespace impasse::cli

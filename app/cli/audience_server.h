@@ -1,0 +1,70 @@
+// AudienceServer: the workshop's audience page and its JSON API over HTTP (cpp-httplib), in
+// front of an AudienceRoom (engine/include/impasse/audience.h) and the presenter's Demo.
+//
+// Routes (docs/workshop.md has the full API):
+//   GET  /                      the voting page (inline HTML/CSS/JS, nothing external)
+//   GET  /api/state?room=CODE   what this voter sees
+//   POST /api/vote              {"room","option"}
+//   POST /api/answer            {"room","text"} while typed answers are allowed
+//   GET  /api/presenter/state   and POST /api/presenter/{moment,open,close,reveal,
+//                               allow-answers}: need `Authorization: Bearer TOKEN`
+// The voter id is a random cookie the server sets (HttpOnly, SameSite=Strict). Every request
+// from the audience first takes a token from its address's bucket (429 when empty); bodies are
+// at most 4 KB (413), JSON only (415), strictly shaped (400); a wrong room code or token is
+// 403. Nothing the audience sends reaches the demo: only the presenter's routes move it.
+//
+// Ownership: the room and the demo are borrowed and must outlive the server; the server is the
+// only one to touch the demo while it runs, under demo_mutex() (an embedding GUI that reads
+// the demo must hold it too). Errors: bind() reports failure as a message; handlers never
+// throw out of the server. Thread safety: stop() may be called from any thread; serve() blocks
+// on the calling thread and handles requests on its own pool.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "impasse/audience.h"
+#include "impasse/demo.h"
+
+namespace impasse::cli {
+
+struct ServerLimits {
+    int threads = 16;              // request handlers at once
+    int read_timeout_seconds = 3;  // a client slower than this is dropped
+    int write_timeout_seconds = 3;
+    size_t max_body_bytes = 4096;
+    int listen_backlog = 256;  // connections waiting to be accepted
+};
+
+class AudienceServer {
+  public:
+    AudienceServer(AudienceRoom& room, Demo& demo, ServerLimits limits = {});
+    ~AudienceServer();
+    AudienceServer(const AudienceServer&) = delete;
+    AudienceServer& operator=(const AudienceServer&) = delete;
+
+    // Binds to `address` (an IPv4 or IPv6 literal or a host name) and `port` (0: any free
+    // port). Returns the port, or -1 with `*error` set.
+    int bind(const std::string& address, int port, std::string* error);
+    // Serves until stop(). False when it could not (not bound, or the socket failed).
+    bool serve();
+    void stop();
+
+    // Puts the demo's current moment in front of the room (voting closed, no votes).
+    void show_current_moment();
+    std::mutex& demo_mutex() { return demo_mutex_; }
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    AudienceRoom& room_;
+    Demo& demo_;
+    std::mutex demo_mutex_;
+};
+
+// The voting page. `nonce` goes in the Content-Security-Policy and on the inline script and
+// style, so that nothing else may run on the page.
+std::string audience_page(const std::string& nonce);
+
+}  // namespace impasse::cli
