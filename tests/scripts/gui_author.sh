@@ -35,7 +35,18 @@ slow=${IMPASSE_TEST_SLOW:-1}
 step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
 click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 pane="448x520+16+184"  # the files and diagnostics pane at 1280x800
-shot_pane() { xdotool mousemove --window "$win" 640 795; step 0.3; import -window root -crop "$pane" +repage "$shots/$1.png"; }
+# The pane once it has settled: two screenshots in a row that are identical (a slow machine
+# may still be drawing the screen the click opened).
+shot_pane() {
+  xdotool mousemove --window "$win" 640 795; step 0.3; local prev="$tmp/pane-prev.png"
+  import -window root -crop "$pane" +repage "$prev"
+  for _ in $(seq 20); do
+    step 0.3
+    import -window root -crop "$pane" +repage "$shots/$1.png"
+    [ "$(compare -metric AE "$prev" "$shots/$1.png" null: 2>&1 || true)" = 0 ] && return 0
+    cp "$shots/$1.png" "$prev"
+  done
+}
 
 start() {
   "$bin" --data-dir "$tmp/record" --scenarios "$tmp/cases" --screen author &

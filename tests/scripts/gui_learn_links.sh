@@ -35,7 +35,18 @@ step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
 # Hover first, then click: Dear ImGui 1.86 takes a click only on a widget it saw hovered.
 click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 pane="900x715+363+66"  # the Learn page pane at 1280x800
-shot_pane() { import -window root -crop "$pane" +repage "$shots/$1.png"; }
+# The pane once it has settled: two screenshots in a row that are identical (a slow machine
+# may still be drawing the screen the click opened).
+shot_pane() {
+  local prev="$tmp/pane-prev.png"
+  import -window root -crop "$pane" +repage "$prev"
+  for _ in $(seq 20); do
+    step 0.3
+    import -window root -crop "$pane" +repage "$shots/$1.png"
+    [ "$(compare -metric AE "$prev" "$shots/$1.png" null: 2>&1 || true)" = 0 ] && return 0
+    cp "$shots/$1.png" "$prev"
+  done
+}
 
 start() {  # start the app with "$@"; sets $app and $win, waits until it has drawn
   "$bin" --data-dir "$tmp/record" "$@" &
