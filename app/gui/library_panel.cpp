@@ -173,7 +173,6 @@ void draw_details(Ui& ui) {
     if (ui.store) {
         if (auto row = ui.store->last_unfinished()) {
             const Scenario* unfinished = ui.find_scenario(row->scenario_id);
-            ImGui::SameLine();
             std::string label = "Resume: " + (unfinished ? unfinished->title : row->scenario_id) +
                                 " (" + std::to_string(row->turns) + " answers)";
             if (ImGui::Button(label.c_str())) ui.resume_drill();

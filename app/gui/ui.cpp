@@ -16,6 +16,12 @@ const ScreenName kScreens[] = {
     {Screen::progress, "progress"}, {Screen::learn, "learn"}, {Screen::settings, "settings"},
     {Screen::workshop, "workshop"}, {Screen::spot, "spot"},   {Screen::author, "author"}};
 
+// A new seed for the patient's line variants: the clock's low bits.
+uint64_t fresh_seed() {
+    return static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()) &
+           0xffffffffu;
+}
+
 }  // namespace
 
 const char* screen_id(Screen s) {
@@ -56,6 +62,12 @@ const std::map<std::string, DrillRow>& Ui::last_drills() {
     return last_drills_;
 }
 
+ScenarioPtr Ui::case_to_start(const std::string& id) {
+    ScenarioPtr s = scenario_ptr(id);
+    if (!s) report("The case '" + id + "' is not in the library.");
+    return s;
+}
+
 void Ui::report(const std::string& message) {
     if (!message.empty()) banners.push_back(message);
 }
@@ -68,18 +80,12 @@ void Ui::open_store(const std::string& dir) {
 }
 
 void Ui::start_drill(const std::string& id) {
-    ScenarioPtr s = scenario_ptr(id);
-    if (!s) {
-        report("The case '" + id + "' is not in the library.");
-        return;
-    }
+    ScenarioPtr s = case_to_start(id);
+    if (!s) return;
     if (drill && drill->active() && !drill->at_end() && store && drill->drill_id() > 0)
         store->abandon_drill(drill->drill_id());
     drill = std::make_unique<DrillSession>();
-    uint64_t seed =
-        static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()) &
-        0xffffffffu;
-    if (std::string e = drill->start(s, seed, scorer.get(), store.get()); !e.empty()) {
+    if (std::string e = drill->start(s, fresh_seed(), scorer.get(), store.get()); !e.empty()) {
         report(e);
         drill.reset();
         return;
@@ -102,15 +108,9 @@ void Ui::start_drill(const std::string& id) {
 }
 
 void Ui::start_demo(const std::string& id) {
-    ScenarioPtr s = scenario_ptr(id);
-    if (!s) {
-        report("The case '" + id + "' is not in the library.");
-        return;
-    }
-    uint64_t seed =
-        static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()) &
-        0xffffffffu;
-    demo = std::make_unique<Demo>(s, seed, scorer.get());
+    ScenarioPtr s = case_to_start(id);
+    if (!s) return;
+    demo = std::make_unique<Demo>(s, fresh_seed(), scorer.get());
     demo_id = 0;
     reveal = whatif = orientations = tally_mode = false;
     save_demo();
@@ -118,11 +118,8 @@ void Ui::start_demo(const std::string& id) {
 }
 
 void Ui::start_spotting(const std::string& id) {
-    ScenarioPtr s = scenario_ptr(id);
-    if (!s) {
-        report("The case '" + id + "' is not in the library.");
-        return;
-    }
+    ScenarioPtr s = case_to_start(id);
+    if (!s) return;
     spotting = std::make_unique<Spotting>();
     spotting->sheet = make_sheet(*s);
     spotting->flags.assign(spotting->sheet.turns.size(), {});

@@ -112,6 +112,8 @@ struct Ui {
 
     const Scenario* find_scenario(const std::string& id) const;
     ScenarioPtr scenario_ptr(const std::string& id) const;
+    // scenario_ptr(), reporting in a banner when the case is not in the library.
+    ScenarioPtr case_to_start(const std::string& id);
     void reload_library();
     void set_screen(Screen s) { screen = s; }
     void open_learn(const std::string& id);

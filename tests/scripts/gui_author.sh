@@ -7,55 +7,17 @@
 set -euo pipefail
 bin=$1
 src=$2
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"  # Mesa, see gui_drill_e2e.sh
-tmp=$(mktemp -d)
-shots=${IMPASSE_SHOTS:-$tmp/shots}
-mkdir -p "$shots"
-app=""
-xvfb=""
-cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null || true
-  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data IMPASSE_DATA_ROOT=$src
-mkdir -p "$XDG_CONFIG_HOME/impasse" "$tmp/cases"
-echo '{"pause": "never"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
+source "$(dirname "$0")/lib/gui.sh"
+export IMPASSE_DATA_ROOT=$src
+mkdir -p "$tmp/cases"
 cp "$src/tests/golden/withdrawal-resolved/scenario.yaml" "$tmp/cases/my-case.yaml"
-
-disp=:$(( 90 + RANDOM % 100 ))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-export DISPLAY=$disp
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
-slow=${IMPASSE_TEST_SLOW:-1}
-step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
-click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 pane="448x520+16+184"  # the files and diagnostics pane at 1280x800
-shot_pane() { xdotool mousemove --window "$win" 640 795; step 0.3; import -window root -crop "$pane" +repage "$shots/$1.png"; }
-
-start() {
-  "$bin" --data-dir "$tmp/record" --scenarios "$tmp/cases" --screen author &
-  app=$!
-  win=""
-  for _ in $(seq 100); do
-    win=$(xdotool search --name '^Impasse$' 2>/dev/null | head -1) && [ -n "$win" ] && break
-    sleep 0.1
-  done
-  [ -n "$win" ] || fail "no window"
-  xdotool mousemove --window "$win" 60 28 click 1
-  for _ in $(seq 100); do
-    import -window root "$tmp/probe.png"
-    sd=$(identify -format '%[fx:standard_deviation]' "$tmp/probe.png")
-    awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' && break
-    sleep 0.2
-  done
-  step 1
+shot_pane() {  # with the mouse parked off the pane
+  xdotool mousemove --window "$win" 640 795
+  settled_crop "$pane" "$shots/$1.png"
 }
-stop() { kill "$app"; wait "$app" 2>/dev/null || true; app=""; }
+start() { gui_start --data-dir "$tmp/record" --scenarios "$tmp/cases" --screen author; }
+stop() { gui_stop; }
 
 start
 import -window root "$shots/author-before.png"

@@ -6,56 +6,13 @@
 # page directly (`impasse --learn TOPIC`).
 set -euo pipefail
 bin=$1
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"  # Mesa, see gui_drill_e2e.sh
-tmp=$(mktemp -d)
-shots=${IMPASSE_SHOTS:-$tmp/shots}
-mkdir -p "$shots"
-app=""
-xvfb=""
-cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null || true
-  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
-mkdir -p "$XDG_CONFIG_HOME/impasse"
+source "$(dirname "$0")/lib/gui.sh"
 echo '{"pause": "never", "checkins": "never", "feedback": "immediate", "theme": "dark"}' \
   >"$XDG_CONFIG_HOME/impasse/settings.json"
-
-disp=:$(( 90 + RANDOM % 100 ))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-export DISPLAY=$disp
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
-slow=${IMPASSE_TEST_SLOW:-1}
-step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
-# Hover first, then click: Dear ImGui 1.86 takes a click only on a widget it saw hovered.
-click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 pane="900x715+363+66"  # the Learn page pane at 1280x800
-shot_pane() { import -window root -crop "$pane" +repage "$shots/$1.png"; }
-
-start() {  # start the app with "$@"; sets $app and $win, waits until it has drawn
-  "$bin" --data-dir "$tmp/record" "$@" &
-  app=$!
-  win=""
-  for _ in $(seq 100); do
-    win=$(xdotool search --name '^Impasse$' 2>/dev/null | head -1) && [ -n "$win" ] && break
-    sleep 0.1
-  done
-  [ -n "$win" ] || fail "no window"
-  click_at 60 28
-  for _ in $(seq 100); do
-    import -window root "$tmp/probe.png"
-    sd=$(identify -format '%[fx:standard_deviation]' "$tmp/probe.png")
-    awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' && break
-    sleep 0.2
-  done
-  step 0.5
-}
-stop() { kill "$app"; wait "$app" 2>/dev/null || true; app=""; }
+shot_pane() { settled_crop "$pane" "$shots/$1.png"; }
+start() { gui_start --data-dir "$tmp/record" "$@"; }
+stop() { gui_stop; }
 
 # The reference panes.
 for topic in accept_responsibility exploration; do

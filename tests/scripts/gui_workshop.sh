@@ -7,52 +7,13 @@
 set -euo pipefail
 bin=$1
 src=$2
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"  # Mesa, see gui_drill_e2e.sh
-tmp=$(mktemp -d)
-shots=${IMPASSE_SHOTS:-$tmp/shots}
-mkdir -p "$shots"
-app=""
-xvfb=""
-cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null || true
-  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data IMPASSE_DATA_ROOT=$src
-mkdir -p "$XDG_CONFIG_HOME/impasse"
-echo '{"pause": "never"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
-
-disp=:$(( 90 + RANDOM % 100 ))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-export DISPLAY=$disp
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
-slow=${IMPASSE_TEST_SLOW:-1}
-step() { sleep "$(awk -v t="${1:-0.3}" -v k="$slow" 'BEGIN { print t * k }')"; }
-# Hover first, then click: Dear ImGui 1.86 takes a click only on a widget it saw hovered.
-click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
+source "$(dirname "$0")/lib/gui.sh"
+export IMPASSE_DATA_ROOT=$src
 shot() { import -window root "$shots/workshop-$1.png"; }
 key() { for k in "$@"; do xdotool key "$k"; step; done; }
 
-"$bin" --workshop nadia-this-isnt-working --data-dir "$tmp/record" &
-app=$!
-win=""
-for _ in $(seq 100); do
-  win=$(xdotool search --name '^Impasse$' 2>/dev/null | head -1) && [ -n "$win" ] && break
-  sleep 0.1
-done
-[ -n "$win" ] || fail "no window"
-click_at 640 5
-for _ in $(seq 100); do
-  shot start
-  sd=$(identify -format '%[fx:standard_deviation]' "$shots/workshop-start.png")
-  awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' && break
-  sleep 0.2
-done
-step 1
+gui_start --workshop nadia-this-isnt-working --data-dir "$tmp/record"
+shot start
 
 key t 1 1 1 2 3 3 shift+3 3   # tally: 3 hands for option 1, 1 for option 2, 2 for option 3
 shot tally
@@ -68,8 +29,7 @@ key b e                        # back, then the expert's answer: a second branch
 shot expert
 key F1 p                       # the keys, and the normal layout
 shot normal
-kill "$app"; wait "$app" 2>/dev/null || true
-app=""
+gui_stop
 
 "$bin" data export --data-dir "$tmp/record" >"$tmp/export.json"
 python3 - "$tmp/export.json" "$src/scenarios/cases/nadia-this-isnt-working.yaml" <<'PY' || fail "the saved demo is not what the presenter did"

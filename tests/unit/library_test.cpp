@@ -1,19 +1,23 @@
-// The bundled library (IMPASSE_SOURCE_DIR/scenarios) against docs/authoring.md: every full
-// case has a main path of at least eight decision points, four or more responses and an expert
-// answer at every decision point, a resolved ending and an impasse or dropout; and every ending
-// of every scenario is reached by actually playing it (conditions and effects included), found
-// by a best-first search over sessions.
+// The bundled library (IMPASSE_SOURCE_DIR/scenarios) against issue 6 and docs/authoring.md:
+// at least six cases of each rupture type, every marker in at least two cases, all three
+// difficulties, both stage-process paths to the underlying need, twenty moment drills (four
+// with answers from four orientations); every full case has a main path of at least eight decision
+// points, four or more responses and an expert answer at every decision point, a resolved ending
+// and an impasse or dropout; and every ending of every scenario is reached by actually playing it
+// (conditions and effects included), found by a best-first search over sessions.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "impasse/scenario_loader.h"
 #include "impasse/session.h"
+#include "impasse/vocabulary.h"
 
 using namespace impasse;
 
@@ -43,7 +47,7 @@ std::string state_key(const Session& s) {
 // Whether playing can reach the ending `target`: options (and, where a node has a fallback, a
 // typed answer that matches nothing) are tried best-first, nearest to the target in the node
 // graph first, over distinct states, within a budget.
-bool reaches(const ScenarioPtr& sc, const std::string& target, size_t budget = 20000) {
+bool reaches(const ScenarioPtr& sc, const std::string& target, size_t budget = 6000) {
     // Static distance of every node to the target, ignoring conditions.
     std::map<std::string, std::vector<std::string>> into;
     for (const Node& n : sc->nodes) {
@@ -72,7 +76,7 @@ bool reaches(const ScenarioPtr& sc, const std::string& target, size_t budget = 2
         Session s = std::move(open.begin()->second);
         open.erase(open.begin());
         if (s.node().id == target) return true;
-        if (s.at_end()) continue;
+        if (s.at_end() || s.turns().size() > 60) continue;  // a real drill is far shorter
         std::vector<Session> next;
         for (const Response* r : s.available()) {
             Session c = s;
@@ -150,4 +154,44 @@ TEST_CASE("library: each full case has a main path of 8+ decision points with 4+
         CHECK(resolved);
         CHECK(failed);
     }
+}
+
+TEST_CASE("library: coverage of rupture types, markers, difficulty, stages and moments") {
+    std::map<std::string, int> cases_by_type, cases_with_marker;
+    std::set<int> difficulties;
+    std::set<std::string> need_reached;  // rupture types whose cases reach underlying_need
+    int moments = 0, orientation_moments = 0;
+    for (const ScenarioPtr& sc : bundled()) {
+        if (sc->kind == ScenarioKind::moment) {
+            ++moments;
+            std::set<std::string> orientations;
+            for (const Node& n : sc->nodes)
+                for (const Response& r : n.responses)
+                    if (!r.orientation.empty()) orientations.insert(r.orientation);
+            if (orientations.size() >= 4) ++orientation_moments;
+            continue;
+        }
+        ++cases_by_type[sc->rupture_type];
+        difficulties.insert(sc->difficulty);
+        std::set<std::string> markers;
+        for (const Node& n : sc->nodes) {
+            for (const MarkerRef& m : n.markers)
+                markers.insert(m.id);
+            if (n.stage == "underlying_need") need_reached.insert(sc->rupture_type);
+        }
+        for (const std::string& m : markers)
+            ++cases_with_marker[m];
+    }
+    CHECK(cases_by_type["withdrawal"] >= 6);
+    CHECK(cases_by_type["confrontation"] >= 6);
+    for (const vocab::Term& m : vocab::markers()) {
+        std::string id(m.id);
+        CAPTURE(id);
+        CHECK(cases_with_marker[id] >= 2);
+    }
+    CHECK(difficulties == std::set<int>{1, 2, 3});
+    CHECK(need_reached.count("withdrawal") == 1);
+    CHECK(need_reached.count("confrontation") == 1);
+    CHECK(moments >= 20);
+    CHECK(orientation_moments >= 4);
 }

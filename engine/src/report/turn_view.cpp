@@ -1,21 +1,14 @@
 #include "report/turn_view.h"
 
 #include "impasse/vocabulary.h"
+#include "json_get.h"
 
 namespace impasse::report {
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key) {
-    if (!j.is_object()) return "";
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-double num(const nlohmann::json& j, const char* key, double fallback = -1) {
-    if (!j.is_object()) return fallback;
-    auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<double>() : fallback;
-}
+using json_get::num;
+using json_get::obj;
+using json_get::str;
 
 std::vector<double> by_vocab(const nlohmann::json& obj, const std::vector<vocab::Term>& terms) {
     std::vector<double> out;
@@ -40,31 +33,21 @@ TurnView view_turn(const nlohmann::json& record, const nlohmann::json& input, do
                 v.markers.push_back(str(m, "id"));
         }
     }
-    const nlohmann::json& in =
-        input.is_object()
-            ? input
-            : (record.is_object() ? record.value("input", nlohmann::json()) : nlohmann::json());
+    const nlohmann::json& in = input.is_object() ? input : json_get::any(record, "input");
     v.input_kind = str(in, "kind");
     v.response = str(in, "response");
     v.said = str(in, "text");
     if (v.said.empty()) v.said = str(record, "said");
     if (v.response.empty()) v.response = str(record, "routed_to");
     v.overall = overall;
-    nlohmann::json scores = record.is_object() ? record.value("scores", nlohmann::json::object())
-                                               : nlohmann::json::object();
+    nlohmann::json scores = obj(record, "scores");
     if (v.overall < 0) v.overall = num(scores, "overall");
-    v.principles =
-        by_vocab(scores.value("principles", nlohmann::json::object()), vocab::principles());
-    v.counter_markers = by_vocab(scores.value("counter_markers", nlohmann::json::object()),
-                                 vocab::counter_markers());
-    nlohmann::json fb =
-        record.is_object() ? record.value("feedback", nlohmann::json()) : nlohmann::json();
+    v.principles = by_vocab(obj(scores, "principles"), vocab::principles());
+    v.counter_markers = by_vocab(obj(scores, "counter_markers"), vocab::counter_markers());
+    nlohmann::json fb = json_get::any(record, "feedback");
     v.feedback = fb.is_string() ? fb.get<std::string>() : str(fb, "summary");
-    nlohmann::json after = record.is_object()
-                               ? record.value("state_after", nlohmann::json::object())
-                               : nlohmann::json::object();
-    nlohmann::json alliance = after.is_object() ? after.value("alliance", nlohmann::json::object())
-                                                : nlohmann::json::object();
+    nlohmann::json after = obj(record, "state_after");
+    nlohmann::json alliance = obj(after, "alliance");
     v.bond = num(alliance, "bond");
     v.task = num(alliance, "task");
     v.goal = num(alliance, "goal");

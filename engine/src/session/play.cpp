@@ -1,4 +1,5 @@
 #include "impasse/play.h"
+#include "json_get.h"
 
 #include <cstdio>
 #include <istream>
@@ -99,10 +100,10 @@ Snapshot recorded_snapshot(const Store& store, const DrillRow& row) {
     snap.seed = row.seed;
     for (const auto& t : store.turns(row.id)) {
         TurnInput in;
-        in.kind =
-            t.input.value("kind", "") == "text" ? TurnInput::Kind::text : TurnInput::Kind::option;
-        in.response = t.input.value("response", "");
-        in.text = t.input.value("text", "");
+        in.kind = json_get::str(t.input, "kind") == "text" ? TurnInput::Kind::text
+                                                           : TurnInput::Kind::option;
+        in.response = json_get::str(t.input, "response");
+        in.text = json_get::str(t.input, "text");
         snap.inputs.push_back(in);
     }
     return snap;

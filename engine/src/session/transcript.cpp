@@ -1,4 +1,5 @@
 #include "impasse/transcript.h"
+#include "json_get.h"
 
 #include <cmath>
 #include <fstream>
@@ -242,7 +243,7 @@ ParsedTranscript parse_transcript(std::string_view text, const std::string& name
     }
     for (const auto& in : *inputs) {
         if (!in.is_object()) return fail("an input must be an object");
-        std::string kind = in.value("kind", "");
+        std::string kind = json_get::str(in, "kind");
         TurnInput ti;
         if (kind == "option" && in.contains("response") && in["response"].is_string()) {
             ti.kind = TurnInput::Kind::option;
@@ -295,7 +296,8 @@ ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Score
         const TurnInput& in = t.snapshot.inputs[i];
         if (turns && i < turns->size()) {
             const json& want = (*turns)[i];
-            std::string node = want.value("node", ""), patient = want.value("patient", "");
+            std::string node = json_get::str(want, "node"),
+                        patient = json_get::str(want, "patient");
             if (node != s.node().id) {
                 r.reason = "turn " + std::to_string(i + 1) + ": the transcript is at node '" +
                            node + "' but the scenario is at '" + s.node().id + "'";

@@ -1,0 +1,75 @@
+# The harness the GUI tests share (sourced after `bin` is set): a temporary folder with its own
+# settings and data, a private Xvfb display, real X input, and the app started and waited for.
+# Each test then drives the app and checks what it saved or drew. Not a test itself (tests/
+# CMakeLists.txt runs only tests/scripts/*.sh).
+#
+#   gui_start ARGS...   start "$bin" ARGS..., wait for its window ($win) and its first drawing
+#   gui_stop            stop it
+#   step [SECONDS]      sleep, scaled by IMPASSE_TEST_SLOW (sanitized builds are slower)
+#   click_at X Y        hover, then click (Dear ImGui 1.86 takes a click only on a widget it has
+#                       seen hovered)
+#   settled_crop GEOM FILE   a crop of the screen once two screenshots in a row are identical
+# Screenshots go to $shots ($IMPASSE_SHOTS when set, else a temporary folder).
+
+# The GL driver under Xvfb leaks two small blocks whose stacks cannot be symbolised, so a
+# sanitized window process is not leak-checked; the engine and every CLI test are.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"
+tmp=$(mktemp -d)
+shots=${IMPASSE_SHOTS:-$tmp/shots}
+mkdir -p "$shots"
+app=""
+xvfb=""
+win=""
+gui_cleanup() {
+  [ -n "$app" ] && kill "$app" 2>/dev/null || true
+  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap gui_cleanup EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+mkdir -p "$XDG_CONFIG_HOME/impasse"
+echo '{"pause": "never"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
+
+disp=:$(( 90 + RANDOM % 100 ))
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=$disp
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+
+slow=${IMPASSE_TEST_SLOW:-1}
+step() { sleep "$(awk -v t="${1:-0.3}" -v k="$slow" 'BEGIN { print t * k }')"; }
+click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
+
+gui_start() {
+  "$bin" "$@" &
+  app=$!
+  win=""
+  for _ in $(seq 100); do
+    win=$(xdotool search --name '^Impasse$' 2>/dev/null | head -1) && [ -n "$win" ] && break
+    sleep 0.1
+  done
+  [ -n "$win" ] || fail "no window"
+  click_at 640 5  # gives the window the keyboard (there is no window manager under Xvfb)
+  for _ in $(seq 100); do
+    import -window root "$tmp/probe.png"
+    sd=$(identify -format '%[fx:standard_deviation]' "$tmp/probe.png")
+    awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' && break
+    sleep 0.2
+  done
+  step 1
+}
+
+gui_stop() { kill "$app"; wait "$app" 2>/dev/null || true; app=""; }
+
+settled_crop() {
+  local prev="$tmp/settle-prev.png"
+  import -window root -crop "$1" +repage "$prev"
+  for _ in $(seq 20); do
+    step 0.3
+    import -window root -crop "$1" +repage "$2"
+    [ "$(compare -metric AE "$prev" "$2" null: 2>&1 || true)" = 0 ] && return 0
+    cp "$2" "$prev"
+  done
+}
