@@ -31,6 +31,11 @@ int main(int argc, char** argv) {
     app.add_option("--screen", gui.screen, "First screen: library, drill, debrief, settings");
     app.add_option("--learn", gui.learn, "Open the Learn screen at this topic (e.g. here_and_now)");
     app.add_option("--workshop", gui.workshop, "Present this scenario id in workshop mode");
+    app.add_option("--audience-bind", gui.audience_bind,
+                   "Workshop: the address the audience vote listens on (over the settings)");
+    app.add_option("--audience-port", gui.audience_port,
+                   "Workshop: the audience vote's port (0: any free port)")
+        ->check(CLI::Range(0, 65535));
     app.add_option("--spot", gui.spot, "Spot the rupture markers in this scenario id");
     app.add_option("--theme", gui.theme, "Theme for this run")
         ->check(CLI::IsMember({"dark", "light", "high-contrast"}));

@@ -39,7 +39,7 @@ button.option { display: block; width: 100%; min-height: 3rem; margin: 0.55rem 0
 button.option:disabled { cursor: default; color: #4a4d55; background: #faf9f6; }
 button.option.chosen { border-color: #5b4a9e; background: #ece8f8; color: #1d1f24; }
 .letter { display: inline-block; min-width: 1.6rem; font-weight: 700; color: #5b4a9e; }
-.mine { float: right; font-size: 0.8rem; font-weight: 700; color: #5b4a9e; }
+.mine { float: right; margin-left: 0.6rem; font-size: 0.8rem; font-weight: 700; color: #5b4a9e; }
 .count { float: right; font-weight: 700; margin-left: 0.5rem; }
 .track { height: 0.55rem; background: #e4e0d6; border-radius: 4px; margin-top: 0.45rem; }
 .bar { height: 100%; width: 0; background: #5b4a9e; border-radius: 4px; }
@@ -122,6 +122,8 @@ const char* const kScript = R"JS('use strict';
 
   function drawOptions(s) {
     const box = $('options');
+    // Redrawing replaces the buttons: keep the keyboard on the option it was on.
+    const had = box.contains(document.activeElement) ? document.activeElement.dataset.option : null;
     box.replaceChildren();
     const open = s.state === 'open';
     const results = s.state === 'revealed' && s.results ? s.results : null;
@@ -149,6 +151,7 @@ const char* const kScript = R"JS('use strict';
       }
       b.addEventListener('click', () => vote(o.id));
       box.append(b);
+      if (o.id === had) b.focus();
     }
   }
 

@@ -3,7 +3,11 @@
 // run before routing.
 #include "cli/audience_server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -360,6 +364,30 @@ bool AudienceServer::serve() {
 
 void AudienceServer::stop() {
     if (impl_->http.is_running()) impl_->http.stop();
+}
+
+std::vector<std::string> audience_urls(const std::string& bind, int port, const std::string& room) {
+    std::vector<std::string> hosts;
+    if (bind == "0.0.0.0" || bind == "::") {
+        ifaddrs* list = nullptr;
+        if (getifaddrs(&list) == 0) {
+            for (ifaddrs* a = list; a; a = a->ifa_next) {
+                if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+                if (a->ifa_flags & IFF_LOOPBACK) continue;
+                char text[INET_ADDRSTRLEN] = {};
+                auto* in = reinterpret_cast<sockaddr_in*>(a->ifa_addr);
+                if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text)) hosts.push_back(text);
+            }
+            freeifaddrs(list);
+        }
+        if (hosts.empty()) hosts.push_back("127.0.0.1");
+    } else {
+        hosts.push_back(bind.find(':') != std::string::npos ? "[" + bind + "]" : bind);
+    }
+    std::vector<std::string> urls;
+    for (const std::string& h : hosts)
+        urls.push_back("http://" + h + ":" + std::to_string(port) + "/?room=" + room);
+    return urls;
 }
 
 }  // namespace impasse::cli

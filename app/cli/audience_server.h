@@ -23,6 +23,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "impasse/audience.h"
 #include "impasse/demo.h"
@@ -62,6 +63,11 @@ class AudienceServer {
     Demo& demo_;
     std::mutex demo_mutex_;
 };
+
+// Where phones reach a server bound to `bind`:`port`, each as "http://HOST:PORT/?room=CODE".
+// Bound to every interface (0.0.0.0 or ::), one per IPv4 address of the machine other than
+// loopback (127.0.0.1 when there is none); else the bound address itself (IPv6 in brackets).
+std::vector<std::string> audience_urls(const std::string& bind, int port, const std::string& room);
 
 // The voting page. `nonce` goes in the Content-Security-Policy and on the inline script and
 // style, so that nothing else may run on the page.

@@ -1,13 +1,10 @@
-// `impasse workshop serve SCENARIO [--bind ADDR] [--port N]`: a workshop's audience vote,
-// headless. Serves the voting page and the JSON API (audience_server.h) for one demo of the
-// case, prints where phones connect, the room code and the presenter's token, and runs until
-// SIGINT or SIGTERM.
+// `impasse workshop serve SCENARIO [--bind ADDR] [--port N] [--qr]`: a workshop's audience
+// vote, headless. Serves the voting page and the JSON API (audience_server.h) for one demo of
+// the case, prints where phones connect (and with --qr that address as a QR code), the room
+// code and the presenter's token, and runs until SIGINT or SIGTERM.
+// `impasse workshop qr TEXT [--format text|svg|modules]`: any address as a QR code.
 #include <CLI/CLI.hpp>
 
-#include <arpa/inet.h>
-#include <ifaddrs.h>
-#include <net/if.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -22,6 +19,7 @@
 #include "cli/audience_server.h"
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/qr.h"
 #include "impasse/audience.h"
 #include "impasse/demo.h"
 #include "impasse/rubric_scorer.h"
@@ -35,27 +33,27 @@ struct ServeOptions {
     int port = 0;
     uint64_t seed = 1;
     int threads = 16;
+    bool qr = false;
 };
 
-// The machine's IPv4 addresses other than loopback: where phones in the room can reach a
-// server bound to every interface.
-std::vector<std::string> lan_addresses() {
-    std::vector<std::string> out;
-    ifaddrs* list = nullptr;
-    if (getifaddrs(&list) != 0) return out;
-    for (ifaddrs* a = list; a; a = a->ifa_next) {
-        if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
-        if (a->ifa_flags & IFF_LOOPBACK) continue;
-        char text[INET_ADDRSTRLEN] = {};
-        auto* in = reinterpret_cast<sockaddr_in*>(a->ifa_addr);
-        if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text)) out.push_back(text);
-    }
-    freeifaddrs(list);
-    return out;
-}
+struct QrOptions {
+    std::string text;
+    std::string format = "text";
+    int module_px = 8;
+};
 
-std::string url_host(const std::string& bind) {
-    return bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
+void print_qr(const QrOptions& o, int& exit_code) {
+    QrMatrix m;
+    std::string error;
+    if (!qr_encode(o.text, &m, &error)) {
+        std::fprintf(stderr, "impasse: %s\n", error.c_str());
+        exit_code = 2;
+        return;
+    }
+    std::string out = o.format == "svg"       ? qr_svg(m, o.module_px)
+                      : o.format == "modules" ? qr_modules(m)
+                                              : qr_text(m);
+    std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
 void serve(const ServeOptions& o, int& exit_code) {
@@ -97,15 +95,16 @@ void serve(const ServeOptions& o, int& exit_code) {
     }
 
     std::printf("impasse workshop: %s (%s)\n", scenario->title.c_str(), scenario->id.c_str());
-    std::vector<std::string> hosts;
-    if (o.bind == "0.0.0.0" || o.bind == "::") {
-        hosts = lan_addresses();
-        if (hosts.empty()) hosts.push_back("127.0.0.1");
-    } else {
-        hosts.push_back(url_host(o.bind));
+    std::vector<std::string> urls = audience_urls(o.bind, port, room->code());
+    for (const std::string& u : urls)
+        std::printf("url: %s\n", u.c_str());
+    if (o.qr) {
+        QrMatrix m;
+        if (qr_encode(urls.front(), &m, &error))
+            std::printf("%s", qr_text(m).c_str());
+        else
+            std::fprintf(stderr, "impasse: %s\n", error.c_str());
     }
-    for (const std::string& h : hosts)
-        std::printf("url: http://%s:%d/?room=%s\n", h.c_str(), port, room->code().c_str());
     std::printf("port: %d\nroom: %s\npresenter-token: %s\n", port, room->code().c_str(),
                 room->token().c_str());
     std::printf("Stop with Ctrl+C. The API is described in docs/workshop.md.\n");
@@ -163,7 +162,21 @@ void add_workshop(CLI::App& app, int& exit_code) {
     serve_cmd->add_option("--seed", o->seed, "Seed for the patient's line variants");
     serve_cmd->add_option("--threads", o->threads, "Requests handled at once (default 16)")
         ->check(CLI::Range(2, 256));
+    serve_cmd->add_flag("--qr", o->qr, "Also print the first address as a QR code");
     serve_cmd->callback([o, &exit_code] { serve(*o, exit_code); });
+
+    auto q = std::make_shared<QrOptions>();
+    auto* qr_cmd = cmd->add_subcommand(
+        "qr", "Print TEXT (the audience address) as a QR code, e.g. as SVG for a slide");
+    qr_cmd->add_option("text", q->text, "What the code holds, e.g. http://192.168.1.20:8765/")
+        ->required();
+    qr_cmd
+        ->add_option("--format", q->format,
+                     "text (the terminal), svg (a slide) or modules (rows of 0 and 1)")
+        ->check(CLI::IsMember({"text", "svg", "modules"}));
+    qr_cmd->add_option("--module", q->module_px, "SVG units per module (default 8)")
+        ->check(CLI::Range(1, 64));
+    qr_cmd->callback([q, &exit_code] { print_qr(*q, exit_code); });
 }
 
 }  // namespace impasse::cli

@@ -136,4 +136,37 @@ void radar_chart(const char* id, const std::vector<std::string>& labels,
     ImGui::PopID();
 }
 
+void column_chart(const char* id, const std::vector<std::string>& labels,
+                  const std::vector<int>& values, ImVec2 size, ImVec4 colour) {
+    ImGui::PushID(id);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float line = ImGui::GetTextLineHeight();
+    int most = 1;
+    for (int v : values)
+        most = std::max(most, v);
+    size_t n = std::max<size_t>(values.size(), 1);
+    float slot = size.x / static_cast<float>(n);
+    float top = at.y + line, bottom = at.y + size.y - line;  // room for counts and labels
+    ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    ImU32 axis = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddLine(ImVec2(at.x, bottom), ImVec2(at.x + size.x, bottom), axis);
+    for (size_t i = 0; i < values.size(); ++i) {
+        float x0 = at.x + slot * static_cast<float>(i) + slot * 0.15f, x1 = x0 + slot * 0.7f;
+        float h = (bottom - top) * static_cast<float>(values[i]) / static_cast<float>(most);
+        if (values[i] > 0)
+            dl->AddRectFilled(ImVec2(x0, bottom - h), ImVec2(x1, bottom),
+                              ImGui::ColorConvertFloat4ToU32(colour));
+        std::string count = std::to_string(values[i]);
+        float cw = ImGui::CalcTextSize(count.c_str()).x;
+        dl->AddText(ImVec2((x0 + x1 - cw) / 2, bottom - h - line), text, count.c_str());
+        if (i < labels.size()) {
+            float lw = ImGui::CalcTextSize(labels[i].c_str()).x;
+            dl->AddText(ImVec2((x0 + x1 - lw) / 2, bottom), axis, labels[i].c_str());
+        }
+    }
+    ImGui::PopID();
+}
+
 }  // namespace impasse::gui

@@ -23,6 +23,11 @@ void bar_chart(const char* id, const std::vector<std::string>& labels,
                const std::vector<float>& values, float max,
                const std::vector<ImVec4>& colours = {});
 
+// Vertical bars side by side in a box of `size`: each value (>= 0) drawn against the largest,
+// printed above its bar, with its label below.
+void column_chart(const char* id, const std::vector<std::string>& labels,
+                  const std::vector<int>& values, ImVec2 size, ImVec4 colour);
+
 // A radar of values in [0,1] around labels, in a square of `size`.
 void radar_chart(const char* id, const std::vector<std::string>& labels,
                  const std::vector<float>& values, float size, ImVec4 colour);

@@ -16,6 +16,8 @@ struct Options {
     std::string screen;           // first screen: library, drill, debrief, settings
     std::string learn;            // open the Learn screen at this page (a topic id)
     std::string workshop;         // start a workshop demo of this scenario id
+    std::string audience_bind;    // the workshop's audience vote listens here (over settings)
+    int audience_port = -1;       // >= 0 overrides the settings (0: any free port)
     std::string spot;             // start the marker-spotting drill on this scenario id
     std::string theme;            // overrides the saved theme: dark, light, high-contrast
     float font_scale = 0.0f;      // > 0 overrides the saved text size

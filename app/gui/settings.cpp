@@ -1,6 +1,7 @@
 #include "gui/settings.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -43,6 +44,14 @@ Settings Settings::load(const std::string& path, std::string* warning) {
         s.show_patient_state = it->get<bool>();
     if (auto it = j.find("data_dir"); it != j.end() && it->is_string())
         s.data_dir = it->get<std::string>();
+    if (auto it = j.find("audience_bind"); it != j.end() && it->is_string() &&
+                                           !it->get<std::string>().empty() &&
+                                           it->get<std::string>().size() < 64)
+        s.audience_bind = it->get<std::string>();
+    if (auto it = j.find("audience_port"); it != j.end() && it->is_number_integer() &&
+                                           it->get<int64_t>() >= 1024 &&
+                                           it->get<int64_t>() <= 65535)
+        s.audience_port = static_cast<int>(it->get<int64_t>());
     return s;
 }
 
@@ -55,7 +64,9 @@ std::string Settings::save(const std::string& path) const {
                         {"pause", pause},
                         {"moment_timer", moment_timer},
                         {"self_assess", self_assess},
-                        {"data_dir", data_dir}};
+                        {"data_dir", data_dir},
+                        {"audience_bind", audience_bind},
+                        {"audience_port", audience_port}};
     std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::trunc);

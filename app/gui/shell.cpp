@@ -145,7 +145,11 @@ bool Shell::frame() {
     }
     ImGui::End();
     // The author view watches files: wake twice a second while it is open.
-    if (platform_) platform_->set_idle_wait(ui_.screen == Screen::author ? 0.5 : 5.0);
+    // The author view polls its folder; a live audience vote redraws as votes arrive.
+    if (platform_)
+        platform_->set_idle_wait(ui_.screen == Screen::workshop && ui_.audience ? 0.25
+                                 : ui_.screen == Screen::author                 ? 0.5
+                                                                                : 5.0);
     bool animating = ui_.animating;
     ui_.animating = false;
     return animating;

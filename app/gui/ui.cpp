@@ -1,6 +1,7 @@
 #include "gui/ui.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "impasse/paths.h"
 
@@ -110,11 +111,40 @@ void Ui::start_drill(const std::string& id) {
 void Ui::start_demo(const std::string& id) {
     ScenarioPtr s = case_to_start(id);
     if (!s) return;
+    audience.reset();
     demo = std::make_unique<Demo>(s, fresh_seed(), scorer.get());
     demo_id = 0;
     reveal = whatif = orientations = tally_mode = false;
     save_demo();
     screen = Screen::workshop;
+}
+
+void Ui::toggle_audience() {
+    if (audience) {
+        audience.reset();
+        std::printf("audience: stopped\n");
+        std::fflush(stdout);
+        return;
+    }
+    if (!demo) return;
+    std::string bind =
+        !options.audience_bind.empty() ? options.audience_bind : settings.audience_bind;
+    int port = options.audience_port >= 0 ? options.audience_port : settings.audience_port;
+    std::string error;
+    audience = LiveAudience::start(*demo, scorer.get(), bind, port, &error);
+    if (!audience && port != 0) {  // the usual port is taken: any free one will do
+        audience = LiveAudience::start(*demo, scorer.get(), bind, 0, &error);
+    }
+    if (!audience) {
+        report("The audience vote could not start: " + error +
+               ". Check the address in Settings, or keep a show of hands (T).");
+        return;
+    }
+    for (const std::string& u : audience->urls())
+        std::printf("audience: %s\n", u.c_str());
+    std::printf("audience: port %d room %s presenter-token %s\n", audience->port(),
+                audience->room().code().c_str(), audience->room().token().c_str());
+    std::fflush(stdout);
 }
 
 void Ui::start_spotting(const std::string& id) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "gui/audience_live.h"
 #include "gui/checkin_panel.h"
 #include "gui/drill_session.h"
 #include "gui/gui.h"
@@ -88,8 +89,14 @@ struct Ui {
     bool whatif = false;        // every response side by side
     bool orientations = false;  // columns by orientation (moments that carry them)
     bool tally_mode = false;    // digit keys count raised hands
-    // Starts a workshop demo of scenario `id` on the workshop screen.
+    // The room's phones voting (audience_live.h), while the presenter runs a vote. Declared
+    // after the demo so that it stops before the demo goes.
+    std::unique_ptr<LiveAudience> audience;
+    // Starts a workshop demo of scenario `id` on the workshop screen (stopping any vote).
     void start_demo(const std::string& id);
+    // Starts the audience vote for the demo on the address in the settings (or the command
+    // line), or stops it; prints where phones connect and the presenter's token to stdout.
+    void toggle_audience();
     // Saves the demo (branches and tallies) to the store; reports a failure in a banner.
     void save_demo();
 

@@ -6,16 +6,23 @@
 //   R reveal or hide scores           W what-if: every answer side by side, with where it leads
 //   O orientations side by side       T tally: then 1-9 add a hand, Shift+1-9 take one away
 //   P projector layout on or off      M branch map   Up/Down scroll   Esc leave the workshop
+// The audience vote (audience_live.h): A starts it, with a QR code, the address and the room
+// code on screen, or stops it; V opens or closes voting; Y allows typed answers; R also shows
+// the room's result on the phones. The live tally is drawn as bars under the answers and
+// becomes the demo's tally at that moment.
 // The demo (branches and tallies) is saved in the store after every change.
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <map>
+#include <mutex>
 
 #include "gui/charts.h"
 #include "gui/keys.h"
 #include "gui/panels.h"
+#include "gui/qr_view.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
 #include "impasse/vocabulary.h"
@@ -26,10 +33,39 @@ namespace {
 const char* const kHelp =
     "1-9 play an answer   E the expert's answer   B back   R reveal   W what-if   "
     "O orientations   T tally (1-9 add a hand, Shift removes)   M branch map   P projector   "
-    "Esc leave";
+    "A audience vote on/off   V open/close voting   Y typed answers   Esc leave";
 
 bool show_map = true;
 bool show_help = false;
+bool toggle_audience = false;  // A was pressed: started or stopped once the demo is unlocked
+std::chrono::steady_clock::time_point tally_saved;
+
+// The audience's votes at this moment, by response id, with each response's letter on the
+// phones. Empty (live false) when no vote runs.
+struct LiveTally {
+    bool live = false;
+    VotingState state = VotingState::closed;
+    std::map<std::string, std::string> letter;  // response id -> "A", "B", ...
+    std::map<std::string, int> votes;           // response id -> votes
+    int total = 0;
+    AudienceResults results;
+};
+
+LiveTally live_tally(Ui& ui) {
+    LiveTally t;
+    if (!ui.audience) return t;
+    t.live = true;
+    t.results = ui.audience->room().results();
+    t.state = t.results.state;
+    t.total = t.results.votes;
+    AudienceMoment m = audience_moment(*ui.demo);
+    for (size_t i = 0; i < m.options.size(); ++i) {
+        t.letter[m.options[i].key] = m.options[i].id;
+        if (i < t.results.counts.size() && t.results.counts[i].first == m.options[i].id)
+            t.votes[m.options[i].key] = t.results.counts[i].second;
+    }
+    return t;
+}
 
 std::string principles_text(const std::vector<std::string>& ids) {
     std::string s;
@@ -52,7 +88,25 @@ bool handle_keys(Ui& ui, const std::vector<Demo::Option>& options) {
     bool shift = ImGui::GetIO().KeyShift;
     bool changed = false;
     if (keys::pressed(GLFW_KEY_F1)) show_help = !show_help;
-    if (keys::pressed(GLFW_KEY_R)) ui.reveal = !ui.reveal;
+    if (keys::pressed(GLFW_KEY_A)) toggle_audience = true;
+    if (keys::pressed(GLFW_KEY_R)) {
+        ui.reveal = !ui.reveal;
+        // The phones show the room's result too (until the next moment).
+        if (ui.reveal && ui.audience && ui.audience->room().reveal() == AudienceError::none)
+            changed = ui.audience->sync_tally(demo) || changed;
+    }
+    if (ui.audience) {
+        AudienceRoom& room = ui.audience->room();
+        if (keys::pressed(GLFW_KEY_V)) {
+            if (room.state() == VotingState::open) {
+                room.close();
+                changed = ui.audience->sync_tally(demo) || changed;
+            } else if (room.open() != AudienceError::none) {
+                ui.report("There is nothing to vote on here: the case has ended.");
+            }
+        }
+        if (keys::pressed(GLFW_KEY_Y)) room.allow_answers(!room.results().answers_allowed);
+    }
     if (keys::pressed(GLFW_KEY_W)) ui.whatif = !ui.whatif, ui.orientations = false;
     if (keys::pressed(GLFW_KEY_O)) ui.orientations = !ui.orientations, ui.whatif = false;
     if (keys::pressed(GLFW_KEY_T)) ui.tally_mode = !ui.tally_mode;
@@ -127,11 +181,12 @@ void draw_patient(Ui& ui) {
     }
 }
 
-void draw_options(Ui& ui, const std::vector<Demo::Option>& options) {
+void draw_options(Ui& ui, const std::vector<Demo::Option>& options, const LiveTally& live) {
     const std::string& node = ui.demo->session().node().id;
     int total = 0;
     for (const auto& o : options)
         total += ui.demo->hands(node, o.response->id);
+    if (live.live && live.total > 0) total = live.total;
     for (size_t i = 0; i < options.size(); ++i) {
         const Demo::Option& o = options[i];
         ImGui::PushID(static_cast<int>(i));
@@ -139,6 +194,10 @@ void draw_options(Ui& ui, const std::vector<Demo::Option>& options) {
         ImGui::PushFont(ui.fonts.bold);
         ImGui::Text("%zu", i + 1);
         ImGui::PopFont();
+        if (auto it = live.letter.find(o.response->id); it != live.letter.end()) {
+            ImGui::SameLine(0, 10);  // the letter the phones show
+            chip(it->second.c_str(), colour_withdrawal());
+        }
         ImGui::SameLine(0, 18);
         ImGui::BeginGroup();
         if (!o.available) ImGui::BeginDisabled();
@@ -160,10 +219,17 @@ void draw_options(Ui& ui, const std::vector<Demo::Option>& options) {
                   (risks.empty() ? "" : "   Risks: " + risks));
         }
         int hands = ui.demo->hands(node, o.response->id);
-        if (hands > 0 || ui.tally_mode) {
+        bool voting = live.live && live.letter.count(o.response->id) && live.total > 0;
+        if (voting) hands = live.votes.count(o.response->id) ? live.votes.at(o.response->id) : 0;
+        if (hands > 0 || ui.tally_mode || voting) {
             float frac = total > 0 ? static_cast<float>(hands) / static_cast<float>(total) : 0;
-            char label[32];
-            std::snprintf(label, sizeof label, hands == 1 ? "%d hand" : "%d hands", hands);
+            char label[48];
+            if (voting)
+                std::snprintf(label, sizeof label,
+                              hands == 1 ? "%d vote  (%.0f%%)" : "%d votes  (%.0f%%)", hands,
+                              100.0 * frac);
+            else
+                std::snprintf(label, sizeof label, hands == 1 ? "%d hand" : "%d hands", hands);
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour_withdrawal());
             ImGui::ProgressBar(frac, ImVec2(std::min(480.0f, ImGui::GetContentRegionAvail().x), 0),
                                label);
@@ -287,18 +353,82 @@ bool draw_map(Ui& ui) {
     return changed;
 }
 
-}  // namespace
+// The audience column: where phones connect (QR code, address, room code), the state of the
+// vote, and once revealed what typed answers added up to.
+void draw_audience(Ui& ui, const LiveTally& live) {
+    LiveAudience& a = *ui.audience;
+    ImGui::PushFont(ui.fonts.bold);
+    wrapped("Vote on your phone");
+    ImGui::PopFont();
+    // As large as the column allows, leaving room for the lines below; smaller once typed
+    // answers are revealed and need the space.
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float lines = ImGui::GetTextLineHeightWithSpacing();
+    bool summary = ui.reveal && live.results.answers.count > 0;
+    float side = std::min(avail.x, summary ? avail.y * 0.35f : avail.y - 6 * lines);
+    draw_qr(a.qr(), side);
+    const std::string& url = a.urls().front();
+    std::string shown = url.substr(0, url.find("/?room="));  // the room code is shown apart
+    wrapped(shown.substr(shown.find("//") + 2));
+    ImGui::PushFont(ui.fonts.bold);
+    ImGui::Text("Room  %s", a.room().code().c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    const char* state = live.state == VotingState::open       ? "Voting is open (V closes)"
+                        : live.state == VotingState::revealed ? "The result is on the phones"
+                                                              : "Voting is closed (V opens)";
+    wrapped(state);
+    ImGui::Text(live.total == 1 ? "%d vote" : "%d votes", live.total);
+    const AnswerSummary& ans = live.results.answers;
+    if (live.results.answers_allowed || ans.count > 0) {
+        ImGui::Text("Typed answers: %d%s", ans.count,
+                    live.results.answers_allowed ? " (Y stops them)" : "");
+        if (ui.reveal && ans.count > 0) {
+            ImGui::Text("Mean score %.0f / 100", ans.mean);
+            // Scores of the typed answers in fifths (0-19 ... 80-100), small enough to leave
+            // the QR code in view.
+            std::vector<int> bins(ans.histogram.begin(), ans.histogram.end());
+            column_chart("scores", {"0", "20", "40", "60", "80+"}, bins,
+                         ImVec2(ImGui::GetContentRegionAvail().x, 5 * ImGui::GetTextLineHeight()),
+                         colour_withdrawal());
+            std::string words;
+            for (const auto& [w, n] : ans.words)
+                words += (words.empty() ? "" : ", ") + w + " (" + std::to_string(n) + ")";
+            muted("Words the room used: " + words);
+        }
+    } else {
+        ImGui::TextDisabled("Y lets the room type answers");
+    }
+}
 
-void draw_workshop(Ui& ui) {
-    if (!ui.demo) {
-        muted("No demo is running. Choose a case in the Library and press Present in a workshop.");
-        return;
+void draw_demo(Ui& ui) {
+    Demo& demo = *ui.demo;
+    int was_at = demo.current();
+    std::vector<Demo::Option> options = demo.options();
+    bool changed = handle_keys(ui, options);
+    if (ui.audience) {
+        if (demo.current() != was_at) ui.audience->show_moment(demo);
+        changed = ui.audience->sync_tally(demo) || changed;
     }
-    std::vector<Demo::Option> options = ui.demo->options();
-    if (handle_keys(ui, options)) {
-        ui.save_demo();
-        options = ui.demo->options();
+    if (changed) {
+        // Keys save at once; a vote arriving saves the tally at most once a second.
+        auto now = std::chrono::steady_clock::now();
+        if (demo.current() != was_at || now - tally_saved > std::chrono::seconds(1) ||
+            !ui.audience || ui.audience->room().state() != VotingState::open) {
+            ui.save_demo();
+            tally_saved = now;
+        } else {
+            ui.animating = true;  // come back soon to save
+        }
+        options = demo.options();
     }
+    LiveTally live = live_tally(ui);
+    // With a vote running, the audience column takes the right of the whole screen, so that
+    // the QR code is as large as the room needs.
+    float audience_w = live.live ? std::max(280.0f, ImGui::GetContentRegionAvail().x * 0.3f) : 0;
+    if (live.live)
+        ImGui::BeginChild("demo_main", ImVec2(-audience_w - ImGui::GetStyle().ItemSpacing.x, 0),
+                          false, ImGuiWindowFlags_NoScrollbar);
     const Session& s = ui.demo->session();
     heading(ui.fonts, s.scenario().title.c_str());
     ImGui::SameLine();
@@ -316,8 +446,10 @@ void draw_workshop(Ui& ui) {
             ? ImGui::GetTextLineHeightWithSpacing() * 1.5f +
                   22.0f * static_cast<float>(std::min<size_t>(ui.demo->branches().size(), 4)) + 20
             : 0;
-    ImGui::BeginChild("workshop_body", ImVec2(0, -map_h - ImGui::GetTextLineHeightWithSpacing()),
-                      false);
+    // (Inside the column a vote adds, the footer needs the spacing below it too.)
+    float footer = ImGui::GetTextLineHeightWithSpacing() +
+                   (live.live ? 2 * ImGui::GetStyle().ItemSpacing.y : 0.0f);
+    ImGui::BeginChild("workshop_body", ImVec2(0, -map_h - footer), false);
     if (!ImGui::GetIO().WantTextInput) {
         float step = ImGui::GetTextLineHeightWithSpacing() * 3;
         if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) ImGui::SetScrollY(ImGui::GetScrollY() + step);
@@ -336,16 +468,46 @@ void draw_workshop(Ui& ui) {
     } else if (ui.orientations) {
         draw_orientations(ui, options);
     } else {
-        draw_options(ui, options);
+        draw_options(ui, options, live);
     }
     ImGui::EndChild();
     if (show_map) {
         ImGui::Spacing();
         ImGui::Separator();
         ImGui::TextDisabled("Where the demo has been (M hides; click a dot to go there)");
-        if (draw_map(ui)) ui.save_demo();
+        if (draw_map(ui)) {
+            if (ui.audience) ui.audience->show_moment(demo);
+            ui.save_demo();
+        }
     }
     if (!show_help) ImGui::TextDisabled("F1: the presenter's keys   Up/Down: scroll the answers");
+    if (live.live) {
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("audience", ImVec2(audience_w, 0), false, ImGuiWindowFlags_NoScrollbar);
+        draw_audience(ui, live);
+        ImGui::EndChild();
+    }
+}
+
+}  // namespace
+
+void draw_workshop(Ui& ui) {
+    if (!ui.demo) {
+        muted("No demo is running. Choose a case in the Library and press Present in a workshop.");
+        return;
+    }
+    {
+        // The audience's presenter API may move the demo from the server's threads.
+        std::unique_lock<std::mutex> lock;
+        if (ui.audience) lock = std::unique_lock<std::mutex>(ui.audience->demo_mutex());
+        draw_demo(ui);
+    }
+    // Leaving the workshop ends the vote; A starts or stops it (not while the demo is locked).
+    bool leaving = ui.screen != Screen::workshop;
+    if (ui.audience ? (toggle_audience || leaving) : (toggle_audience && !leaving))
+        ui.toggle_audience();
+    toggle_audience = false;
 }
 
 }  // namespace impasse::gui

@@ -33,7 +33,7 @@ mkdir -p "$XDG_CONFIG_HOME/impasse"
 echo '{"pause": "never"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
 
 disp=:$(( 90 + RANDOM % 100 ))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$disp" -screen 0 "${gui_screen:-1280x800x24}" -nolisten tcp >/dev/null 2>&1 &  # a test may set gui_screen
 xvfb=$!
 export DISPLAY=$disp
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
