@@ -1,6 +1,7 @@
 // Settings: look, feedback timing, check-ins, the data folder. Saved on every change.
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstring>
 
 #include "gui/panels.h"
@@ -26,6 +27,41 @@ bool radio_row(const char* label, std::string& value,
     ImGui::NewLine();
     ImGui::Unindent();
     ImGui::Spacing();
+    return changed;
+}
+
+// Where a workshop's audience vote listens (workshop.md). Applied the next time it starts.
+bool draw_audience_address(Settings& s) {
+    static char bind[64] = "";
+    static bool loaded = false;
+    if (!loaded) {
+        std::snprintf(bind, sizeof bind, "%s", s.audience_bind.c_str());
+        loaded = true;
+    }
+    bool changed = false;
+    ImGui::TextUnformatted("Workshop audience vote");
+    ImGui::Indent();
+    ImGui::SetNextItemWidth(220);
+    ImGui::InputText("Address##audience", bind, sizeof bind, ImGuiInputTextFlags_CharsNoBlank);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        if (bind[0] != '\0') {
+            s.audience_bind = bind;
+            changed = true;
+        } else {
+            std::snprintf(bind, sizeof bind, "%s", s.audience_bind.c_str());
+        }
+    }
+    ImGui::SameLine();
+    int port = s.audience_port;
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::InputInt("Port##audience", &port, 0) && port >= 1024 && port <= 65535) {
+        s.audience_port = port;
+        changed = true;
+    }
+    muted(
+        "0.0.0.0 lets phones on every network this computer is on reach it; 127.0.0.1 keeps "
+        "it to this computer. Nothing listens until you press A in a workshop.");
+    ImGui::Unindent();
     return changed;
 }
 
@@ -73,6 +109,9 @@ void draw_settings(Ui& ui) {
     if (ImGui::Checkbox("Rate yourself on each principle before the debrief shows your scores",
                         &s.self_assess))
         changed = true;
+    ImGui::Spacing();
+    ImGui::Separator();
+    changed |= draw_audience_address(s);
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::TextUnformatted("Your data folder");
