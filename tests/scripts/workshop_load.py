@@ -6,10 +6,10 @@ while the presenter opens and closes voting. Each phone remembers its last accep
 the end the server's tally must equal those, option by option.
 Usage: workshop_load.py PORT ROOM TOKEN
 """
-import http.client, json, sys, threading, time
+import http.client, json, os, sys, threading, time
 
 port, room, token = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-VOTERS, CHANGES = 300, 3
+VOTERS, CHANGES = int(os.environ.get("LOAD_PHONES", "300")), 3  # bench/audience_load.sh sets it
 latencies, lock, errors = [], threading.Lock(), []
 
 
