@@ -226,30 +226,28 @@ AudienceServer::AudienceServer(AudienceRoom& room, Demo& demo, ServerLimits limi
         send_json(res, 200, room_.voter_view(id));
     });
 
-    http.Post("/api/vote", [this, voter_for](const httplib::Request& req, httplib::Response& res) {
-        Json body;
-        if (!read_body(req, res, {"room", "option"}, &body)) return;
-        if (!room_.check_code(field(body, "room")))
-            return send_error(res, AudienceError::wrong_room);
-        std::string id;
-        AudienceError e = voter_for(req, res, false, &id);
-        if (e == AudienceError::none) e = room_.vote(id, field(body, "option"));
-        if (e != AudienceError::none) return send_error(res, e);
-        send_json(res, 200, room_.voter_view(id));
-    });
-
+    // A voter's POST: {"room", NAME} with the voter from the cookie, then act(voter, value).
+    auto voter_post = [this, voter_for](const char* name, auto act) {
+        return [this, voter_for, name, act](const httplib::Request& req, httplib::Response& res) {
+            Json body;
+            if (!read_body(req, res, {"room", name}, &body)) return;
+            if (!room_.check_code(field(body, "room")))
+                return send_error(res, AudienceError::wrong_room);
+            std::string id;
+            AudienceError e = voter_for(req, res, false, &id);
+            if (e == AudienceError::none) e = act(id, field(body, name));
+            if (e != AudienceError::none) return send_error(res, e);
+            send_json(res, 200, room_.voter_view(id));
+        };
+    };
+    http.Post("/api/vote",
+              voter_post("option", [this](const std::string& voter, const std::string& option) {
+                  return room_.vote(voter, option);
+              }));
     http.Post("/api/answer",
-              [this, voter_for](const httplib::Request& req, httplib::Response& res) {
-                  Json body;
-                  if (!read_body(req, res, {"room", "text"}, &body)) return;
-                  if (!room_.check_code(field(body, "room")))
-                      return send_error(res, AudienceError::wrong_room);
-                  std::string id;
-                  AudienceError e = voter_for(req, res, false, &id);
-                  if (e == AudienceError::none) e = room_.answer(id, field(body, "text"));
-                  if (e != AudienceError::none) return send_error(res, e);
-                  send_json(res, 200, room_.voter_view(id));
-              });
+              voter_post("text", [this](const std::string& voter, const std::string& text) {
+                  return room_.answer(voter, text);
+              }));
 
     // The presenter's routes (the token was checked before routing).
     auto presenter_view = [this] {
