@@ -5,54 +5,13 @@
 # $IMPASSE_SHOTS (default: a temporary folder) for a person to look at.
 set -euo pipefail
 bin=$1
-# The GL driver under Xvfb leaks two small blocks whose stacks cannot be symbolised (no frame
-# pointers), so a sanitized window process is not leak-checked; the engine and every CLI test are.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"
-tmp=$(mktemp -d)
-shots=${IMPASSE_SHOTS:-$tmp/shots}
-mkdir -p "$shots"
-cleanup() {
-  kill "$app" 2>/dev/null || true
-  kill "$xvfb" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
-mkdir -p "$XDG_CONFIG_HOME/impasse"
-echo '{"pause": "never", "checkins": "never", "feedback": "immediate"}' > "$XDG_CONFIG_HOME/impasse/settings.json"
-
-disp=:$(( 90 + RANDOM % 100 ))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-export DISPLAY=$disp
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
-
-"$bin" --data-dir "$tmp/record" &
-app=$!
-win=""
-for _ in $(seq 100); do
-  win=$(xdotool search --name '^Impasse$' 2>/dev/null | head -1) && [ -n "$win" ] && break
-  sleep 0.1
-done
-[ -n "$win" ] || { echo "FAIL: no window"; exit 1; }
-xdotool windowfocus --sync "$win" 2>/dev/null || true
-# A click on the app's name gives the window the keyboard (no window manager under Xvfb).
-xdotool mousemove --window "$win" 60 28 click 1
-slow=${IMPASSE_TEST_SLOW:-1}
-step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
-# Hover first, then click: Dear ImGui 1.86 takes a click only on a widget it saw hovered.
-click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
+source "$(dirname "$0")/lib/gui.sh"
+echo '{"pause": "never", "checkins": "never", "feedback": "immediate"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
+step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }  # a longer default
 shot() { import -window root "$shots/$1.png"; }
 
-# Wait until the window has drawn (slow under sanitizers or a loaded machine).
-for _ in $(seq 100); do
-  import -window root "$shots/library.png"
-  sd=$(identify -format '%[fx:standard_deviation]' "$shots/library.png")
-  awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' && break
-  sleep 0.2
-done
-step 0.5
+gui_start --data-dir "$tmp/record"
+shot library
 # Find Nadia's case: click into the search box, type, Enter starts the first match.
 click_at 300 91; step
 xdotool type --delay 20 "Nadia"; step
@@ -78,7 +37,7 @@ click_at 820 178; step
 click_at 398 442; step
 click_at 122 522; step 0.8
 shot debrief
-kill "$app"; wait "$app" 2>/dev/null || true
+gui_stop
 
 export_json=$("$bin" data export --data-dir "$tmp/record")
 grep -q '"status": "finished"' <<<"$export_json" || { echo "FAIL: the drill did not finish"; echo "$export_json" | head -40; exit 1; }
