@@ -370,6 +370,11 @@ void draw_audience(Ui& ui, const LiveTally& live) {
     const std::string& url = a.urls().front();
     std::string shown = url.substr(0, url.find("/?room="));  // the room code is shown apart
     wrapped(shown.substr(shown.find("//") + 2));
+    for (size_t i = 1; i < a.urls().size(); ++i) {  // the laptop's other networks
+        const std::string& other = a.urls()[i];
+        std::string host = other.substr(0, other.find("/?room="));
+        ImGui::TextDisabled("or %s", host.substr(host.find("//") + 2).c_str());
+    }
     ImGui::PushFont(ui.fonts.bold);
     ImGui::Text("Room  %s", a.room().code().c_str());
     ImGui::PopFont();
