@@ -196,7 +196,10 @@ const char* const kScript = R"JS('use strict';
     else if (s.state === 'revealed')
       status.textContent = 'The room\u2019s answer (' + s.results.votes +
         (s.results.votes === 1 ? ' vote)' : ' votes)');
-    else status.textContent = s.your_vote ? 'Voting is closed.' : 'Voting opens soon.';
+    else if (s.options_hidden)
+      status.textContent = 'What would you say? Think of your own answer: the choices appear ' +
+                           'when voting opens.';
+    else status.textContent = 'Voting is closed.';
     const key = JSON.stringify([s.serial, s.state, s.your_vote, s.moment, s.results || null]);
     if (key !== shown) { shown = key; drawOptions(s); drawSummary(s); }
     const canAnswer = s.answers_allowed && s.state === 'open';

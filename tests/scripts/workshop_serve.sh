@@ -43,14 +43,16 @@ grep -qi '^set-cookie: impasse_voter=[0-9a-f]\{32\}; Path=/; HttpOnly; SameSite=
 if grep -Eq 'https?://|innerHTML|src=' "$work/page.html"; then fail "the page loads or injects something"; fi
 expect 200 127.0.0.12 -c "$work/jar2" "$base/api/state?room=$room"
 [[ $(json 'd["state"]') == closed ]] || fail "voting should start closed"
-[[ $(json 'len(d["moment"]["options"])') == 5 ]] || fail "the opening should have 5 options"
-[[ $(json '"key" in d["moment"]["options"][0]') == False ]] || fail "voters must not see response ids"
+[[ $(json 'len(d["moment"]["options"]) == 0 and d["options_hidden"]') == True ]] || fail "the choices should wait until voting opens"
 expect 403 127.0.0.12 "$base/api/state?room=ZZZZZZ"
 expect 403 127.0.0.12 "$base/api/state"
 
 # Voting: closed -> 409; open; vote, change, second voter; each counted once.
 vote 409 127.0.0.11 1 A
 presenter open
+expect 200 127.0.0.12 -b "$work/jar2" "$base/api/state?room=$room"
+[[ $(json 'len(d["moment"]["options"])') == 5 ]] || fail "the opening should have 5 options"
+[[ $(json '"key" in d["moment"]["options"][0]') == False ]] || fail "voters must not see response ids"
 vote 200 127.0.0.11 1 A
 vote 200 127.0.0.11 1 C
 [[ $(json 'd["your_vote"]') == C ]] || fail "the changed vote is not shown"

@@ -103,7 +103,14 @@ TEST_CASE("audience: one vote per voter per moment; voting again moves it") {
     CHECK(room->set_moment(three_options()) == 1);
     CHECK(room->state() == VotingState::closed);
     CHECK(room->vote(v1, "A") == AudienceError::voting_closed);
+    // Before voting first opens the room sees the moment but not the choices.
+    nlohmann::json before = room->voter_view(v1);
+    CHECK(before["moment"]["patient"] == room->presenter_view()["moment"]["patient"]);
+    CHECK(before["moment"]["options"].empty());
+    CHECK(before["options_hidden"] == true);
+    CHECK(room->presenter_view()["moment"]["options"].size() == 3);
     REQUIRE(room->open() == AudienceError::none);
+    CHECK(room->voter_view(v1)["options_hidden"] == false);
 
     CHECK(room->vote(v1, "A") == AudienceError::none);
     CHECK(room->vote(v2, "A") == AudienceError::none);
@@ -138,6 +145,7 @@ TEST_CASE("audience: one vote per voter per moment; voting again moves it") {
 
     room->close();
     CHECK(room->vote(v2, "B") == AudienceError::voting_closed);
+    CHECK(room->voter_view(v2)["moment"]["options"].size() == 3);  // still shown once opened
     CHECK(count_of(room->results(), "A") == 1);
     REQUIRE(room->reveal() == AudienceError::none);
     room->close();  // a revealed vote stays revealed

@@ -153,8 +153,10 @@ class AudienceRoom {
     VotingState state() const;
     AudienceResults results() const;
     // What one voter sees: {"state","serial","moment":{patient,cue,options:[{id,text}]}|null,
-    //  "answers_allowed","max_answer_bytes","your_vote":id|null,"answered",
+    //  "options_hidden","answers_allowed","max_answer_bytes","your_vote":id|null,"answered",
     //  "results":{votes,counts:[{id,votes}],answers:{count,mean,histogram,words}} once revealed}
+    // The options are left out (an empty list, "options_hidden" true) until voting first opens
+    // at this moment, so that the room thinks of its own answer before it reads the choices.
     nlohmann::json voter_view(std::string_view voter) const;
     // Everything, for the presenter: the voter view's fields without your_vote/answered, with
     // "room", each option's "key", the live results always, and the answers' texts.
@@ -172,7 +174,7 @@ class AudienceRoom {
     };
     void add_answer_locked(std::string text, double score);
     AudienceResults results_locked() const;
-    nlohmann::json moment_json_locked(bool with_keys) const;
+    nlohmann::json moment_json_locked(bool with_keys, bool with_options) const;
 
     const Scorer* scorer_;
     const AudienceLimits limits_;
@@ -185,6 +187,7 @@ class AudienceRoom {
     int serial_ = 0;
     std::shared_ptr<const AudienceMoment> moment_;
     VotingState state_ = VotingState::closed;
+    bool opened_ = false;  // voting has been opened (or revealed) at this moment
     bool answers_allowed_ = false;
     std::map<std::string, size_t, std::less<>> votes_;  // voter -> option index
     std::vector<int> counts_;                           // per option

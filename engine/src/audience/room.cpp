@@ -138,6 +138,7 @@ int AudienceRoom::set_moment(AudienceMoment moment) {
     moment_ = std::move(shared);
     ++serial_;
     state_ = VotingState::closed;
+    opened_ = false;
     answers_allowed_ = false;
     votes_.clear();
     counts_.assign(moment_->options.size(), 0);
@@ -151,6 +152,7 @@ AudienceError AudienceRoom::open() {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!moment_ || moment_->options.empty()) return AudienceError::no_moment;
     state_ = VotingState::open;
+    opened_ = true;
     return AudienceError::none;
 }
 
@@ -163,6 +165,7 @@ AudienceError AudienceRoom::reveal() {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!moment_) return AudienceError::no_moment;
     state_ = VotingState::revealed;
+    opened_ = true;
     return AudienceError::none;
 }
 

@@ -71,10 +71,11 @@ AudienceResults AudienceRoom::results() const {
     return results_locked();
 }
 
-nlohmann::json AudienceRoom::moment_json_locked(bool with_keys) const {
+nlohmann::json AudienceRoom::moment_json_locked(bool with_keys, bool with_options) const {
     if (!moment_) return nullptr;
     nlohmann::json options = nlohmann::json::array();
     for (const AudienceOption& o : moment_->options) {
+        if (!with_options) break;
         nlohmann::json j = {{"id", o.id}, {"text", o.text}};
         if (with_keys) j["key"] = o.key;
         options.push_back(std::move(j));
@@ -86,7 +87,8 @@ nlohmann::json AudienceRoom::voter_view(std::string_view voter) const {
     std::lock_guard<std::mutex> lock(mutex_);
     nlohmann::json j = {{"state", voting_state_name(state_)},
                         {"serial", serial_},
-                        {"moment", moment_json_locked(false)},
+                        {"moment", moment_json_locked(false, opened_)},
+                        {"options_hidden", moment_ && !opened_ && !moment_->options.empty()},
                         {"answers_allowed", answers_allowed_},
                         {"max_answer_bytes", limits_.max_answer_bytes},
                         {"your_vote", nullptr},
@@ -102,7 +104,7 @@ nlohmann::json AudienceRoom::presenter_view() const {
     return {{"room", code_},
             {"state", voting_state_name(state_)},
             {"serial", serial_},
-            {"moment", moment_json_locked(true)},
+            {"moment", moment_json_locked(true, true)},
             {"answers_allowed", answers_allowed_},
             {"max_answer_bytes", limits_.max_answer_bytes},
             {"voters", voters_.size()},
