@@ -60,6 +60,15 @@ void read_text(Reader& r, const YAML::Node& map, const char* key, std::string& o
         if (auto v = r.string(n, what + " '" + key + "'")) out = *v;
 }
 
+// A link to a node (start, next, fallback): when present it must name one. An empty value
+// (`next: ""`, or a bare tag such as `start: !`) would lead nowhere at run time.
+void read_target(Reader& r, const YAML::Node& map, const char* key, std::string& out,
+                 const std::string& what) {
+    read_text(r, map, key, out, what);
+    if (const YAML::Node n = map[key]; n && n.IsScalar() && out.empty())
+        r.error(n, "IMP0401", what + " '" + key + "' is empty: it must name a node");
+}
+
 Condition condition(Reader& r, const YAML::Node& n, const std::string& what) {
     Condition c;
     c.loc = loc(r, n);
@@ -158,11 +167,11 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
     for (const char* k : {"id", "text", "next", "feedback"})
         r.require(n, k, what);
     read_text(r, n, "id", resp.id, "the response");
-    if (!resp.id.empty() && !valid_local_id(resp.id))
+    if (const YAML::Node id = n["id"]; id && id.IsScalar() && !valid_local_id(resp.id))
         r.error(n["id"], "IMP0106",
                 "response id '" + resp.id + "' must be lowercase letters, digits and underscores");
     read_text(r, n, "text", resp.text, "the response");
-    read_text(r, n, "next", resp.next, "the response");
+    read_target(r, n, "next", resp.next, "the response");
     read_text(r, n, "feedback", resp.feedback, "the response");
     if (const YAML::Node ratings = n["ratings"]) {
         if (!ratings.IsMap()) {
@@ -289,7 +298,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
             r.error(ft, "IMP0104", "free_text is {fallback: NODE, min_similarity: 0..1}");
         } else {
             r.check_keys(ft, {"fallback", "min_similarity"}, "free_text");
-            read_text(r, ft, "fallback", node.free_text.fallback, "free_text");
+            read_target(r, ft, "fallback", node.free_text.fallback, "free_text");
             if (const YAML::Node m = ft["min_similarity"])
                 if (auto d = r.number(m, "min_similarity", 0.0, 1.0))
                     node.free_text.min_similarity = *d;
@@ -459,7 +468,7 @@ void build(Reader& r, const YAML::Node& root, Scenario& s) {
         if (auto v = r.string_list(t, "tags")) s.tags = *v;
     if (const YAML::Node p = root["patient"]) read_patient(r, p, s.patient);
     if (const YAML::Node i = root["initial"]) read_initial(r, i, s.initial);
-    read_text(r, root, "start", s.start, "the scenario");
+    read_target(r, root, "start", s.start, "the scenario");
     const YAML::Node nodes = root["nodes"];
     if (!nodes) return;
     if (!nodes.IsMap() || nodes.size() == 0) {
