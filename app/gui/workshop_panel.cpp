@@ -39,6 +39,7 @@ bool show_map = true;
 bool show_help = false;
 bool toggle_audience = false;  // A was pressed: started or stopped once the demo is unlocked
 std::chrono::steady_clock::time_point tally_saved;
+bool tally_unsaved = false;  // the demo changed since it was last saved
 
 // The audience's votes at this moment, by response id, with each response's letter on the
 // phones. Empty (live false) when no vote runs.
@@ -415,18 +416,22 @@ void draw_demo(Ui& ui) {
         if (demo.current() != was_at) ui.audience->show_moment(demo);
         changed = ui.audience->sync_tally(demo) || changed;
     }
-    if (changed) {
-        // Keys save at once; a vote arriving saves the tally at most once a second.
+    // Keys save at once; while votes pour in, the tally is saved at most once a second (and
+    // surely when voting closes, the demo moves, the vote stops or the presenter leaves).
+    tally_unsaved = tally_unsaved || changed;
+    if (tally_unsaved) {
         auto now = std::chrono::steady_clock::now();
         if (demo.current() != was_at || now - tally_saved > std::chrono::seconds(1) ||
-            !ui.audience || ui.audience->room().state() != VotingState::open) {
+            !ui.audience || ui.audience->room().state() != VotingState::open || toggle_audience ||
+            ui.screen != Screen::workshop) {
             ui.save_demo();
             tally_saved = now;
+            tally_unsaved = false;
         } else {
             ui.animating = true;  // come back soon to save
         }
-        options = demo.options();
     }
+    if (changed) options = demo.options();
     LiveTally live = live_tally(ui);
     // With a vote running, the audience column takes the right of the whole screen, so that
     // the QR code is as large as the room needs.

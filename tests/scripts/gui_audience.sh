@@ -112,6 +112,15 @@ vote() {  # vote N OPTION
 }
 vote 11 C; vote 12 C; vote 13 C; vote 14 D; vote 15 D; vote 15 C  # the last changes its mind
 wait_for "$counts[:4] == [0, 1, 4, 1] and d[\"results\"][\"votes\"] == 6"
+# While voting is still open the record catches up with the votes (saved at most once a second).
+saved=""
+for _ in $(seq 30); do
+  "$bin" data export --data-dir "$tmp/record" >"$tmp/live.json"
+  saved=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["demos"][-1]["record"]; print(sorted(v for t in d["tallies"].values() for v in t.values() if v))' "$tmp/live.json")
+  [[ $saved == "[1, 1, 4]" ]] && break
+  step 0.3
+done
+[[ $saved == "[1, 1, 4]" ]] || fail "the votes were not saved while voting was open: $saved"
 
 # Typed answers, scored and summarised once allowed.
 key y
