@@ -148,7 +148,8 @@ void serve(const ServeOptions& o, int& exit_code) {
 }  // namespace
 
 void add_workshop(CLI::App& app, int& exit_code) {
-    auto* cmd = app.add_subcommand("workshop", "Run a workshop's audience vote headless");
+    auto* cmd = app.add_subcommand(
+        "workshop", "A workshop's audience vote without the window (serve), and its QR code (qr)");
     cmd->require_subcommand(1);
     auto o = std::make_shared<ServeOptions>();
     auto* serve_cmd = cmd->add_subcommand(
