@@ -32,11 +32,21 @@ export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 mkdir -p "$XDG_CONFIG_HOME/impasse"
 echo '{"pause": "never"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
 
-disp=:$(( 90 + RANDOM % 100 ))
-Xvfb "$disp" -screen 0 "${gui_screen:-1280x800x24}" -nolisten tcp >/dev/null 2>&1 &  # a test may set gui_screen
-xvfb=$!
-export DISPLAY=$disp
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+# A free display: tests run in parallel, so a display another test (or a stale lock) holds is
+# skipped, and an Xvfb that did not come up is replaced by one on another number.
+xvfb=""
+for _ in $(seq 10); do
+  n=$(( 90 + RANDOM % 400 ))
+  [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] && continue
+  Xvfb ":$n" -screen 0 "${gui_screen:-1280x800x24}" -nolisten tcp >/dev/null 2>&1 &  # a test may set gui_screen
+  xvfb=$!
+  export DISPLAY=:$n
+  for _ in $(seq 100); do DISPLAY=:$n xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+  DISPLAY=:$n xdpyinfo >/dev/null 2>&1 && break
+  kill "$xvfb" 2>/dev/null || true
+  xvfb=""
+done
+[[ -n $xvfb ]] || fail "no X display could be started"
 
 slow=${IMPASSE_TEST_SLOW:-1}
 step() { sleep "$(awk -v t="${1:-0.3}" -v k="$slow" 'BEGIN { print t * k }')"; }
