@@ -55,9 +55,9 @@ class RubricScorer : public Scorer {
     std::unique_ptr<Index> index_;
 };
 
-// The scorer `impasse play`, `impasse score` and the GUI use: loads
-// paths::assets()/rubric.yaml. Null with `*error` set (the diagnostics, one per line) when the
-// rubric is missing or broken.
+// The scorer `impasse play`, `impasse score` and the GUI use: the ModelScorer (model_scorer.h)
+// of paths::assets()/model/response-model.txt and paths::assets()/rubric.yaml. Null with
+// `*error` set (the diagnostics, one per line) when either is missing or broken.
 std::unique_ptr<Scorer> make_default_scorer(std::string* error);
 
 // The same from an explicit rubric file.
