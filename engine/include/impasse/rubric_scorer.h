@@ -63,14 +63,4 @@ std::unique_ptr<Scorer> make_default_scorer(std::string* error);
 // The same from an explicit rubric file.
 std::unique_ptr<RubricScorer> make_rubric_scorer(const std::string& path, std::string* error);
 
-// Routing a typed answer: the response among `node.responses` whose scored profile is most
-// like the typed answer's (cosine similarity over principles, counter-markers and strategies,
-// plus its `match` phrases). Null when the node has no responses.
-struct Route {
-    const Response* response = nullptr;
-    double similarity = 0.0;  // 0..1
-};
-Route route_text(const Scorer& scorer, const Score& typed, std::string_view text, const Node& node,
-                 const Moment& moment);
-
 }  // namespace impasse

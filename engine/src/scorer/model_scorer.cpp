@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 
 #include "impasse/paths.h"
 #include "impasse/text.h"
@@ -83,9 +84,66 @@ std::string unreadable_message(std::string_view reason) {
     return "";
 }
 
+bool RiskLexicon::asks(std::string_view text) const {
+    text::Analysis a = text::analyze(text);
+    for (const auto& sent : a.sentences) {
+        if (!sent.question) continue;
+        std::vector<const std::string*> words;
+        for (size_t i = sent.first; i < sent.last && i < a.tokens.size(); ++i)
+            if (a.tokens[i].word) words.push_back(&a.tokens[i].norm);
+        for (const auto& phrase : phrases) {
+            for (size_t at = 0; at + phrase.size() <= words.size(); ++at) {
+                bool all = true;
+                for (size_t k = 0; k < phrase.size() && all; ++k) {
+                    const std::string& p = phrase[k];
+                    const std::string& w = *words[at + k];
+                    all = !p.empty() && p.back() == '*' ? w.compare(0, p.size() - 1, p, 0,
+                                                                    p.size() - 1) == 0
+                                                        : w == p;
+                }
+                if (all) return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool load_risk_lexicon(const std::string& path, RiskLexicon* out, std::string* error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (error) *error = path + ": cannot open the risk lexicon";
+        return false;
+    }
+    std::string line;
+    size_t n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (n > 10000 || line.size() > 200) {
+            if (error) *error = path + ":" + std::to_string(n) + ":1: line too long or too many";
+            return false;
+        }
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        if (!text::valid_utf8(line)) {
+            if (error) *error = path + ":" + std::to_string(n) + ":1: not valid UTF-8";
+            return false;
+        }
+        std::vector<std::string> words;
+        for (const auto& t : text::tokenize(line))
+            if (t.word) words.push_back(t.norm);
+        if (!line.empty() && line.back() == '*' && !words.empty()) words.back() += '*';
+        if (words.empty()) {
+            if (error) *error = path + ":" + std::to_string(n) + ":1: a phrase needs a word";
+            return false;
+        }
+        out->phrases.push_back(std::move(words));
+    }
+    return true;
+}
+
 ModelScorer::ModelScorer(std::shared_ptr<const ResponseModel> model,
-                         std::shared_ptr<const RubricScorer> rubric)
-    : model_(std::move(model)), rubric_(std::move(rubric)) {
+                         std::shared_ptr<const RubricScorer> rubric, RiskLexicon risk)
+    : model_(std::move(model)), rubric_(std::move(rubric)), lexicon_(std::move(risk)) {
     auto find = [&](const std::string& id) { return model_->label_index(id); };
     for (size_t i = 0; i < kPrincipleCount; ++i)
         principle_[i] = find("principle:" + std::string(vocab::principles()[i].id));
@@ -135,6 +193,7 @@ Score ModelScorer::score_text(std::string_view text, const Moment& moment) const
     for (size_t i = 0; i < kBehaviourCount; ++i)
         take(behaviour_[i], &s.behaviours[i], nullptr, "");
     take(risk_, &s.risk_check, nullptr, "");
+    if (s.risk_check < kRiskShown && lexicon_.asks(text)) s.risk_check = 0.9;
 
     // Overall: the expected 1..5 rating from the cumulative models, kept monotone.
     double expected = 1.0, upper = 1.0;
@@ -156,12 +215,14 @@ Score ModelScorer::score_text(std::string_view text, const Moment& moment) const
 
 std::unique_ptr<ModelScorer> make_model_scorer(const std::string& model_path,
                                                const std::string& rubric_path,
-                                               std::string* error) {
+                                               const std::string& risk_path, std::string* error) {
     std::shared_ptr<const ResponseModel> model = ResponseModel::load(model_path, error);
     if (!model) return nullptr;
     std::shared_ptr<const RubricScorer> rubric = make_rubric_scorer(rubric_path, error);
     if (!rubric) return nullptr;
-    return std::make_unique<ModelScorer>(std::move(model), std::move(rubric));
+    RiskLexicon risk;
+    if (!risk_path.empty() && !load_risk_lexicon(risk_path, &risk, error)) return nullptr;
+    return std::make_unique<ModelScorer>(std::move(model), std::move(rubric), std::move(risk));
 }
 
 std::unique_ptr<Scorer> make_default_scorer(std::string* error) {
@@ -173,7 +234,8 @@ std::unique_ptr<Scorer> make_default_scorer(std::string* error) {
                 "holding assets/ and scenarios/)";
         return nullptr;
     }
-    return make_model_scorer(dir + "/model/response-model.txt", dir + "/rubric.yaml", error);
+    return make_model_scorer(dir + "/model/response-model.txt", dir + "/rubric.yaml",
+                             dir + "/lexicons/risk.txt", error);
 }
 
 }  // namespace impasse
