@@ -105,7 +105,8 @@ void train_cmd(const ModelOptions& o, int& exit_code) {
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             auto row = nlohmann::json::parse(line, nullptr, false);
             TrainingExample ex;
-            std::string err = row.is_discarded() ? "not valid JSON" : example_from(row, labels, &ex);
+            std::string err =
+                row.is_discarded() ? "not valid JSON" : example_from(row, labels, &ex);
             if (!err.empty()) {
                 std::cerr << path << ":" << n << ":1: " << err << "\n";
                 exit_code = 1;
@@ -180,7 +181,8 @@ void info_cmd(const ModelOptions& o, int& exit_code) {
 
 void add_model(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<ModelOptions>();
-    CLI::App* cmd = app.add_subcommand("model", "Train the scorer's response model or look inside it");
+    CLI::App* cmd =
+        app.add_subcommand("model", "Train the scorer's response model or look inside it");
     cmd->require_subcommand(1);
     CLI::App* train = cmd->add_subcommand(
         "train", "Train the response model from corpus JSONL files (scripts/train-scorer runs it)");

@@ -194,8 +194,9 @@ void add_score(CLI::App& app, int& exit_code) {
     cmd->add_option("--evaluate-routing", opts->evaluate_routing,
                     "Route typed answers at bundled nodes and compare with an expert's accept / "
                     "forbid lists in a JSONL file (tests/data/routing/)");
-    cmd->add_flag("--verbose", opts->verbose,
-                  "With --evaluate-routing: list each answer that did not reach an accepted option");
+    cmd->add_flag(
+        "--verbose", opts->verbose,
+        "With --evaluate-routing: list each answer that did not reach an accepted option");
     cmd->add_option("--threshold", opts->threshold,
                     "With --evaluate: a score at or above this counts as present")
         ->check(CLI::Range(0.0, 1.0));

@@ -127,8 +127,7 @@ int run_routing_evaluation(const Scorer& scorer, const std::string& path, bool a
         std::cout << o.dump() << "\n";
         return 0;
     }
-    std::printf("%-10s %5s %11s %10s %8s\n", "register", "n", "acceptable", "forbidden",
-                "neutral");
+    std::printf("%-10s %5s %11s %10s %8s\n", "register", "n", "acceptable", "forbidden", "neutral");
     for (const auto& [reg, t] : by_register)
         std::printf("%-10s %5d %11.3f %10.3f %8.3f\n", reg.c_str(), t.n, share(t.ok, t.n),
                     share(t.forbidden, t.n), share(t.neutral, t.n));

@@ -25,8 +25,8 @@ namespace impasse {
 struct TrainingExample {
     std::string text;
     ModelContext context;
-    std::string group;        // the moment it answers: cross-validation folds keep it whole
-    std::vector<int8_t> y;    // per label: 1, 0, or -1 when the label is unknown for it
+    std::string group;      // the moment it answers: cross-validation folds keep it whole
+    std::vector<int8_t> y;  // per label: 1, 0, or -1 when the label is unknown for it
 };
 
 struct TrainSettings {
@@ -38,7 +38,7 @@ struct TrainSettings {
 };
 
 struct TrainResult {
-    std::string model_text;                   // the file's content
+    std::string model_text;                                // the file's content
     std::vector<std::pair<std::string, double>> chosen_c;  // group -> C
     size_t features = 0;
     size_t examples = 0;

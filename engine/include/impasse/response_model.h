@@ -49,9 +49,9 @@ std::vector<FeatureHit> extract_features(std::string_view text, const ModelConte
 uint64_t feature_hash(std::string_view name);
 
 struct LabelPrediction {
-    double p = 0.0;         // calibrated probability that the label applies
-    uint32_t start = 0;     // evidence: byte span of the words that raised it most
-    uint32_t end = 0;       // (start == end when no word raised it)
+    double p = 0.0;      // calibrated probability that the label applies
+    uint32_t start = 0;  // evidence: byte span of the words that raised it most
+    uint32_t end = 0;    // (start == end when no word raised it)
 };
 
 class ResponseModel {
@@ -81,9 +81,9 @@ class ResponseModel {
     ResponseModel() = default;
     std::vector<std::string> labels_;
     std::vector<double> bias_;
-    std::vector<std::string> names_;   // per row
-    std::vector<uint64_t> hashes_;     // sorted, per row
-    std::vector<float> weights_;       // rows_ x labels_.size(), row-major
+    std::vector<std::string> names_;  // per row
+    std::vector<uint64_t> hashes_;    // sorted, per row
+    std::vector<float> weights_;      // rows_ x labels_.size(), row-major
     size_t rows_ = 0;
     std::string version_;
 };

@@ -52,10 +52,10 @@ bool is_repair_option(const Response& r);
 // One option as routing weighed it (for `impasse score --evaluate-routing --verbose` and tests).
 struct RouteCandidate {
     const Response* response = nullptr;
-    double profile = 0;  // cosine of the scored profiles
-    double words = 0;    // shared content words
-    bool match = false;  // one of its match phrases is in the text
-    bool barred = false; // removed by a guard
+    double profile = 0;   // cosine of the scored profiles
+    double words = 0;     // shared content words
+    bool match = false;   // one of its match phrases is in the text
+    bool barred = false;  // removed by a guard
     double similarity = 0;
 };
 std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& typed,

@@ -39,8 +39,8 @@ struct Score {
     std::array<double, kCounterMarkerCount> counter_markers{};
     std::array<double, kStrategyCount> strategies{};
     std::vector<EvidenceSpan> evidence;
-    std::string unreadable;                           // see above
-    double risk_check = 0.0;                          // a direct risk or safety question, 0..1
+    std::string unreadable;                            // see above
+    double risk_check = 0.0;                           // a direct risk or safety question, 0..1
     std::array<double, kBehaviourCount> behaviours{};  // MITI codes, 0..1 (typed text only)
 };
 

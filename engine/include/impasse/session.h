@@ -53,6 +53,15 @@ struct TurnInput {
     Kind kind = Kind::option;
     std::string response;  // option id (kind option)
     std::string text;      // typed text (kind text)
+    // Where a typed answer went when it was first given (inputs() fills it in). Resuming a drill
+    // and replaying a transcript made with another scorer version take this route again
+    // instead of routing afresh.
+    struct Route {
+        bool recorded = false;
+        std::string routed_to;  // "" with `fallback`
+        bool fallback = false;
+        double similarity = 0;
+    } route;
 };
 
 struct TurnRecord {
@@ -140,6 +149,11 @@ class Session {
     // response, or "" with `fallback` for the neutral line.
     Result say_routed(std::string_view text, std::string_view routed_to, bool fallback,
                       double similarity);
+    // One input again: an option is chosen, typed text takes its recorded route when it has
+    // one (say_routed), else is routed afresh (say).
+    Result replay_input(const TurnInput& input);
+    // The scorer's version ("" without a scorer), recorded in transcripts.
+    std::string scorer_version() const { return scorer_ ? scorer_->version() : std::string(); }
     Result rewind(int turns = 1);  // 0 < turns <= turns().size()
     void restart();                // from the start, or from the start_at() point when one was set
 

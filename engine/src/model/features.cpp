@@ -68,11 +68,12 @@ const char* length_bin(size_t words) {
 
 const std::vector<std::string>& echo_stopwords() {
     static const std::vector<std::string> words{
-        "that", "this", "with", "have", "just", "like", "what", "about", "they", "them", "there",
-        "then", "than", "your", "yours", "were", "been", "being", "from", "into", "would",
-        "could", "should", "really", "know", "think", "going", "want", "said", "says", "some",
-        "when", "here", "it's", "don't", "didn't", "i'm", "you're", "very", "much", "more",
-        "also", "only", "even", "well", "okay", "yeah", "because", "maybe", "sure", "thing"};
+        "that", "this",   "with",    "have",  "just",   "like",   "what", "about", "they",
+        "them", "there",  "then",    "than",  "your",   "yours",  "were", "been",  "being",
+        "from", "into",   "would",   "could", "should", "really", "know", "think", "going",
+        "want", "said",   "says",    "some",  "when",   "here",   "it's", "don't", "didn't",
+        "i'm",  "you're", "very",    "much",  "more",   "also",   "only", "even",  "well",
+        "okay", "yeah",   "because", "maybe", "sure",   "thing"};
     return words;
 }
 
@@ -136,8 +137,8 @@ std::vector<FeatureHit> extract_features(std::string_view text, const ModelConte
     emit.add({"nq", questions == 0 ? "0" : questions == 1 ? "1" : "2+"}, whole, whole);
     if (!a.sentences.empty()) {
         const auto& last = a.sentences.back();
-        emit.add({"endq", last.question ? (last.open_question ? "open" : "closed") : "none"},
-                 whole, whole);
+        emit.add({"endq", last.question ? (last.open_question ? "open" : "closed") : "none"}, whole,
+                 whole);
     }
 
     // Echo: how much of the patient's line the answer picks up (not a fault by itself).
@@ -149,7 +150,10 @@ std::vector<FeatureHit> extract_features(std::string_view text, const ModelConte
             for (const auto& w : mine)
                 if (std::find(theirs.begin(), theirs.end(), w) != theirs.end()) ++shared;
         }
-        emit.add({"echo", shared == 0 ? "0" : shared == 1 ? "1" : shared <= 3 ? "2-3" : "4+"},
+        emit.add({"echo", shared == 0   ? "0"
+                          : shared == 1 ? "1"
+                          : shared <= 3 ? "2-3"
+                                        : "4+"},
                  whole, whole);
     }
 
@@ -174,11 +178,18 @@ std::vector<FeatureHit> extract_features(std::string_view text, const ModelConte
 namespace impasse {
 
 const std::vector<std::string>& miti_behaviours() {
-    static const std::vector<std::string> codes{
-        "question_open",         "question_closed",    "reflection_simple",
-        "reflection_complex",    "affirm",             "seeking_collaboration",
-        "emphasizing_autonomy",  "giving_information", "persuade_with_permission",
-        "persuade",              "confront",           "other"};
+    static const std::vector<std::string> codes{"question_open",
+                                                "question_closed",
+                                                "reflection_simple",
+                                                "reflection_complex",
+                                                "affirm",
+                                                "seeking_collaboration",
+                                                "emphasizing_autonomy",
+                                                "giving_information",
+                                                "persuade_with_permission",
+                                                "persuade",
+                                                "confront",
+                                                "other"};
     return codes;
 }
 

@@ -115,7 +115,8 @@ std::unique_ptr<ResponseModel> ResponseModel::parse(std::string_view content,
         m->names_.emplace_back(f[0]);
         for (size_t i = 1; i < f.size(); ++i) {
             double v;
-            if (!to_double(f[i], &v)) return fail("weight " + std::to_string(i) + " is not a number");
+            if (!to_double(f[i], &v))
+                return fail("weight " + std::to_string(i) + " is not a number");
             weights.push_back(static_cast<float>(v));
         }
         order.emplace_back(feature_hash(f[0]), m->names_.size() - 1);
@@ -202,8 +203,7 @@ std::vector<LabelPrediction> ResponseModel::predict(std::string_view text,
     return out;
 }
 
-std::vector<std::pair<std::string, double>> ResponseModel::top_features(int label,
-                                                                        size_t n) const {
+std::vector<std::pair<std::string, double>> ResponseModel::top_features(int label, size_t n) const {
     std::vector<std::pair<std::string, double>> all;
     if (label < 0 || static_cast<size_t>(label) >= labels_.size()) return all;
     const size_t L = labels_.size();

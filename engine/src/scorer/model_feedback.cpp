@@ -11,9 +11,9 @@ namespace impasse {
 using namespace feedback_util;
 namespace {
 
-constexpr double kShown = 0.5;    // a principle this probable is named as done well
-constexpr double kRisked = 0.5;   // a counter-marker this probable is named as a risk
-constexpr double kAbsent = 0.25;  // a called-for principle below this may be named as missed
+constexpr double kShown = 0.5;       // a principle this probable is named as done well
+constexpr double kRisked = 0.5;      // a counter-marker this probable is named as a risk
+constexpr double kAbsent = 0.25;     // a called-for principle below this may be named as missed
 constexpr double kDoneBefore = 0.5;  // ... unless an earlier answer showed it this clearly
 constexpr double kGood = 65.0;       // overall from which the summary praises
 constexpr double kPoor = 40.0;       // overall under which nothing is praised but the best
@@ -131,7 +131,8 @@ Feedback ModelScorer::feedback(const Score& s, std::string_view text, const Mome
     } else if (s.overall >= kPoor) {
         fb.summary = "Part of the way";
         if (!good.empty()) fb.summary += ": " + good[0] + " helps";
-        if (!called.empty()) fb.summary += "; this moment also calls for " + plabel(P[called[0]].id);
+        if (!called.empty())
+            fb.summary += "; this moment also calls for " + plabel(P[called[0]].id);
         fb.summary += ".";
     } else {
         fb.summary = "This does not yet turn toward what is happening between you";

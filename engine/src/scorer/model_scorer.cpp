@@ -97,9 +97,9 @@ bool RiskLexicon::asks(std::string_view text) const {
                 for (size_t k = 0; k < phrase.size() && all; ++k) {
                     const std::string& p = phrase[k];
                     const std::string& w = *words[at + k];
-                    all = !p.empty() && p.back() == '*' ? w.compare(0, p.size() - 1, p, 0,
-                                                                    p.size() - 1) == 0
-                                                        : w == p;
+                    all = !p.empty() && p.back() == '*'
+                              ? w.compare(0, p.size() - 1, p, 0, p.size() - 1) == 0
+                              : w == p;
                 }
                 if (all) return true;
             }

@@ -11,11 +11,11 @@
 namespace impasse {
 namespace {
 
-constexpr double kRiskShown = 0.5;      // a risk question this clear is routed as one
-constexpr double kStrongCounter = 0.5;  // a counter-marker this clear bars the repairs
-constexpr double kRepairOverall = 70;   // an answer reading as a repair, when also ...
+constexpr double kRiskShown = 0.5;         // a risk question this clear is routed as one
+constexpr double kStrongCounter = 0.5;     // a counter-marker this clear bars the repairs
+constexpr double kRepairOverall = 70;      // an answer reading as a repair, when also ...
 constexpr double kRepairMaxCounter = 0.3;  // ... no counter-marker is over this
-constexpr double kProfileWeight = 0.4;  // the rest is shared words
+constexpr double kProfileWeight = 0.4;     // the rest is shared words
 constexpr double kMatchBonus = 0.1;
 // The patient's reply to an option answers that option's words. So an option is a candidate
 // only when the typed answer shares some of its content (or one of its match phrases), or, for
@@ -23,7 +23,8 @@ constexpr double kMatchBonus = 0.1;
 constexpr double kMistakeWords = 0.2;
 constexpr double kOtherWords = 0.2;
 constexpr double kSameMove = 0.8;
-constexpr double kSameMistake = 0.6;  // ... or enacts one of a mistake's counter-markers this clearly
+constexpr double kSameMistake =
+    0.6;  // ... or enacts one of a mistake's counter-markers this clearly
 constexpr double kMistakeBonus = 0.1;
 
 std::string lower(std::string_view s) {
@@ -52,12 +53,13 @@ double cosine(const std::vector<double>& a, const std::vector<double>& b) {
 
 const std::vector<std::string>& stopwords() {
     static const std::vector<std::string> w{
-        "that", "this", "with", "have", "just", "like", "what", "about", "they", "them", "there",
-        "then", "than", "your", "were", "been", "being", "from", "into", "would", "could",
-        "should", "really", "know", "think", "going", "want", "some", "when", "here", "very",
-        "much", "more", "also", "only", "even", "well", "okay", "yeah", "because", "maybe",
-        "sure", "thing", "things", "something", "feel", "sounds", "seems", "right", "kind",
-        "sort", "mean", "said", "little", "bit"};
+        "that",  "this",  "with",  "have",   "just",      "like",   "what",   "about",
+        "they",  "them",  "there", "then",   "than",      "your",   "were",   "been",
+        "being", "from",  "into",  "would",  "could",     "should", "really", "know",
+        "think", "going", "want",  "some",   "when",      "here",   "very",   "much",
+        "more",  "also",  "only",  "even",   "well",      "okay",   "yeah",   "because",
+        "maybe", "sure",  "thing", "things", "something", "feel",   "sounds", "seems",
+        "right", "kind",  "sort",  "mean",   "said",      "little", "bit"};
     return w;
 }
 
@@ -100,8 +102,8 @@ std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& 
                                              const Moment& moment) {
     std::vector<RouteCandidate> out;
     bool strong_counter = max_of(typed.counter_markers) >= kStrongCounter;
-    bool repair = typed.overall >= kRepairOverall &&
-                  max_of(typed.counter_markers) < kRepairMaxCounter;
+    bool repair =
+        typed.overall >= kRepairOverall && max_of(typed.counter_markers) < kRepairMaxCounter;
     std::vector<double> tv = profile(typed);
     std::vector<std::string> mine = text::content_stems(text, stopwords());
     std::string said = lower(text);
@@ -121,9 +123,8 @@ std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& 
             int i = vocab::index_of(vocab::counter_markers(), id);
             if (i >= 0) same = std::max(same, typed.counter_markers[static_cast<size_t>(i)]);
         }
-        bool unrelated =
-            !c.match && (mistake ? c.words < kMistakeWords && same < kSameMistake
-                                 : c.words < kOtherWords && c.profile < kSameMove);
+        bool unrelated = !c.match && (mistake ? c.words < kMistakeWords && same < kSameMistake
+                                              : c.words < kOtherWords && c.profile < kSameMove);
         c.barred = r->move == "risk_check" || (strong_counter && is_repair_option(*r)) ||
                    (repair && mistake) || unrelated;
         c.similarity = std::min(1.0, kProfileWeight * c.profile + (1 - kProfileWeight) * c.words +

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "impasse/routing.h"
 #include "impasse/rubric_scorer.h"
 #include "impasse/store.h"
 #include "impasse/vocabulary.h"
 #include "session/expert_score.h"
-#include "impasse/routing.h"
 #include "text/utf8.h"
 
 namespace impasse {
@@ -315,8 +315,8 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
     // answer made that move clearly; otherwise the feedback speaks to what was said.
     if (input.kind == TurnInput::Kind::text && chosen && t.feedback.authored.empty() &&
         similarity >= kAuthoredFeedbackSimilarity)
-        t.feedback.authored = "Your answer made the move of: \u201c" + chosen->text + "\u201d. " +
-                              chosen->feedback;
+        t.feedback.authored =
+            "Your answer made the move of: \u201c" + chosen->text + "\u201d. " + chosen->feedback;
     judge_sequence(t);
 
     // Effects: the chosen response's, scaled for typed text by how close it was.
@@ -391,8 +391,7 @@ Session::Result Session::rewind(int n) {
         stamps.push_back(turns_[i].timestamp);
     restart();
     for (size_t i = 0; i < keep.size(); ++i) {
-        Result r =
-            keep[i].kind == TurnInput::Kind::option ? choose(keep[i].response) : say(keep[i].text);
+        Result r = replay_input(keep[i]);
         if (!r.ok)
             return Result::fail("rewind could not replay turn " + std::to_string(i + 1) + ": " +
                                 r.error);
@@ -403,9 +402,24 @@ Session::Result Session::rewind(int n) {
 
 std::vector<TurnInput> Session::inputs() const {
     std::vector<TurnInput> out;
-    for (const auto& t : turns_)
-        out.push_back(t.input);
+    for (const auto& t : turns_) {
+        TurnInput in = t.input;
+        if (in.kind == TurnInput::Kind::text) {
+            in.route.recorded = true;
+            in.route.routed_to = t.routed_to;
+            in.route.fallback = t.fallback;
+            in.route.similarity = t.similarity;
+        }
+        out.push_back(std::move(in));
+    }
     return out;
+}
+
+Session::Result Session::replay_input(const TurnInput& in) {
+    if (in.kind == TurnInput::Kind::option) return choose(in.response);
+    if (in.route.recorded)
+        return say_routed(in.text, in.route.routed_to, in.route.fallback, in.route.similarity);
+    return say(in.text);
 }
 
 std::vector<std::string> Session::stage_path() const {
