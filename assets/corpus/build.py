@@ -11,8 +11,9 @@ register variation to the training split only, and writes:
                             by a hash of the moment id): situations the model never saw
     heldout_register.jsonl  the l2 (second-language English) items of the training moments:
                             a style the model never saw
-    second/batch.yaml       the items chosen for the independent second labelling (text and
-                            moment only, no labels)
+    second/batch.yaml       with --second-batch only: the items chosen for the independent
+                            second labelling (text and moment only, no labels); made once, from
+                            the files k1-k7, before that labelling
 
     python3 assets/corpus/build.py            # rewrite them here
     python3 assets/corpus/build.py --out DIR  # elsewhere (scripts/train-scorer --verify)
@@ -117,6 +118,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(HERE))
     ap.add_argument("--stats", action="store_true")
+    ap.add_argument("--second-batch", action="store_true",
+                    help="rewrite second/batch.yaml (done once, before the second labelling)")
     args = ap.parse_args()
     ids = yaml.safe_load((HERE.parents[1] / "assets" / "ids.yaml").read_text())
     principles, counters = ids["principles"], ids["counter_markers"]
@@ -202,7 +205,7 @@ def main():
             file_items.append(row)
         # The second labelling: every k-th item of each file, so every file, register and
         # moment kind is in it.
-        if file_items:
+        if file_items and src.name[:2] in ("k1", "k2", "k3", "k4", "k5", "k6", "k7"):
             step = max(1, len(file_items) // SECOND_PER_FILE)
             second.extend(file_items[::step][:SECOND_PER_FILE])
 
@@ -229,13 +232,15 @@ def main():
         with open(dest / f"{split}.jsonl", "w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    (dest / "second").mkdir(exist_ok=True)
-    with open(dest / "second" / "batch.yaml", "w", encoding="utf-8") as f:
-        yaml.safe_dump([{"id": r["id"], "moment": moments[r["moment"]]["setting"],
-                         "rupture_type": r["context"].get("rupture_type"),
-                         "marker": r["context"].get("marker"), "stage": r["context"].get("stage"),
-                         "patient_line": r["context"]["patient_line"], "text": r["text"]}
-                        for r in second], f, allow_unicode=True, sort_keys=False, width=100)
+    if args.second_batch:
+        (dest / "second").mkdir(exist_ok=True)
+        with open(dest / "second" / "batch.yaml", "w", encoding="utf-8") as f:
+            yaml.safe_dump([{"id": r["id"], "moment": moments[r["moment"]]["setting"],
+                             "rupture_type": r["context"].get("rupture_type"),
+                             "marker": r["context"].get("marker"),
+                             "stage": r["context"].get("stage"),
+                             "patient_line": r["context"]["patient_line"], "text": r["text"]}
+                            for r in second], f, allow_unicode=True, sort_keys=False, width=100)
     n_written = len(items)
     print(f"{n_written} labelled responses in {len(moments)} moments; "
           f"train {len(out['train']) - len(augmented)} (+{len(augmented)} augmented), "
