@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
     impasse::cli::add_graph(app, exit_code);
     impasse::cli::add_workshop(app, exit_code);
     impasse::cli::add_spot(app, exit_code);
+    impasse::cli::add_model(app, exit_code);
 
     try {
         app.parse(argc, argv);

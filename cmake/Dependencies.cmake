@@ -27,6 +27,20 @@ if(STEMMER_LIBRARY AND STEMMER_INCLUDE_DIR)
   set(STEMMER_FOUND TRUE)
 endif()
 impasse_require(STEMMER_FOUND libstemmer-dev "the Snowball stemmer (libstemmer)")
+# The scorer's response model is trained with LIBLINEAR (impasse model train); answers that are
+# not English are recognised with CLD2.
+find_library(LIBLINEAR_LIBRARY linear)
+find_path(LIBLINEAR_INCLUDE_DIR linear.h)
+if(LIBLINEAR_LIBRARY AND LIBLINEAR_INCLUDE_DIR)
+  set(LIBLINEAR_FOUND TRUE)
+endif()
+impasse_require(LIBLINEAR_FOUND liblinear-dev "LIBLINEAR (trains the scorer's response model)")
+find_library(CLD2_LIBRARY cld2)
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h)
+if(CLD2_LIBRARY AND CLD2_INCLUDE_DIR)
+  set(CLD2_FOUND TRUE)
+endif()
+impasse_require(CLD2_FOUND libcld2-dev "CLD2 (tells when a typed answer is not English)")
 # The workshop's audience server (`impasse workshop serve`). Debian builds cpp-httplib as a
 # shared library; its pkg-config flags (OpenSSL/zlib/Brotli support) must match the build.
 pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)

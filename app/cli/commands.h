@@ -20,6 +20,7 @@ void add_report(CLI::App& app, int& exit_code);
 void add_learn(CLI::App& app, int& exit_code);
 void add_graph(CLI::App& app, int& exit_code);
 void add_workshop(CLI::App& app, int& exit_code);
-void add_spot(CLI::App& app, int& exit_code);  // marker spotting
+void add_spot(CLI::App& app, int& exit_code);   // marker spotting
+void add_model(CLI::App& app, int& exit_code);  // model.cpp: train / explain / info
 
 }  // namespace impasse::cli

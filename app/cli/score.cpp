@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/score_common.h"
+#include "impasse/routing.h"
 #include "impasse/rubric_scorer.h"
 #include "impasse/vocabulary.h"
 
@@ -23,6 +24,8 @@ struct ScoreOptions {
     bool json = false;
     std::string jsonl;
     std::string evaluate;
+    std::string evaluate_routing;
+    bool verbose = false;
     double threshold = 0.3;
     std::string rubric;
     std::string rupture_type;
@@ -131,6 +134,8 @@ int run(const ScoreOptions& o, const CLI::App& cmd) {
     auto scorer = load_scorer(o);
     if (!scorer) return 1;
     if (!o.evaluate.empty()) return run_evaluation(*scorer, o.evaluate, o.json, o.threshold);
+    if (!o.evaluate_routing.empty())
+        return run_routing_evaluation(*scorer, o.evaluate_routing, o.json, o.verbose);
     if (!o.jsonl.empty()) return run_jsonl(*scorer, o.jsonl);
     if (cmd.count("text") == 0) {
         std::cerr << "impasse score: give the TEXT to score, or --jsonl FILE (see --help)\n";
@@ -156,13 +161,18 @@ int run(const ScoreOptions& o, const CLI::App& cmd) {
     }
     readable(std::cout, s, scorer->feedback(s, o.text, holder.moment, nullptr));
     if (holder.moment.node && !holder.moment.node->responses.empty()) {
-        Route r = route_text(*scorer, s, o.text, *holder.moment.node, holder.moment);
-        if (r.response) {
-            char sim[32];
-            std::snprintf(sim, sizeof sim, "%.2f", r.similarity);
-            std::cout << "\nNearest authored response: " << r.response->id << " (similarity " << sim
-                      << ")\n";
-        }
+        std::vector<const Response*> all;
+        for (const auto& r : holder.moment.node->responses)
+            all.push_back(&r);
+        Routing r = route_answer(scorer.get(), s, o.text, *holder.moment.node, all, holder.moment);
+        char sim[32];
+        std::snprintf(sim, sizeof sim, "%.2f", r.similarity);
+        if (r.response)
+            std::cout << "\nRouted to: " << r.response->id << " (similarity " << sim << ")\n";
+        else if (r.fallback)
+            std::cout << "\nRouted to: the neutral line (no option makes this move; nearest "
+                         "similarity "
+                      << sim << ")\n";
     }
     return 0;
 }
@@ -181,6 +191,12 @@ void add_score(CLI::App& app, int& exit_code) {
     cmd->add_option("--evaluate", opts->evaluate,
                     "Compare the scorer with hand labels in a JSONL file (precision, recall, "
                     "AUC per id; Spearman of overall)");
+    cmd->add_option("--evaluate-routing", opts->evaluate_routing,
+                    "Route typed answers at bundled nodes and compare with an expert's accept / "
+                    "forbid lists in a JSONL file (tests/data/routing/)");
+    cmd->add_flag(
+        "--verbose", opts->verbose,
+        "With --evaluate-routing: list each answer that did not reach an accepted option");
     cmd->add_option("--threshold", opts->threshold,
                     "With --evaluate: a score at or above this counts as present")
         ->check(CLI::Range(0.0, 1.0));

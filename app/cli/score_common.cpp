@@ -103,6 +103,12 @@ nlohmann::ordered_json score_json(const nlohmann::ordered_json& id, const Score&
         ev.push_back(
             {{"kind", e.kind}, {"id", e.id}, {"start", e.start}, {"end", e.end}, {"text", e.text}});
     o["evidence"] = std::move(ev);
+    // Why the answer could not be read ("empty", "punctuation", "not_english", "too_long"),
+    // or null when it could.
+    if (s.unreadable.empty())
+        o["unreadable"] = nullptr;
+    else
+        o["unreadable"] = s.unreadable;
     return o;
 }
 

@@ -48,4 +48,9 @@ std::string score_line(const Scorer& scorer, const std::string& line);
 // of overall with the hand rating. Returns the exit code.
 int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, double threshold);
 
+// `--evaluate-routing FILE`: the share of typed answers routed to an option (or the neutral
+// line) an expert accepts, and to one they forbid, per register; `verbose` lists the misses.
+int run_routing_evaluation(const Scorer& scorer, const std::string& path, bool as_json,
+                           bool verbose);
+
 }  // namespace impasse::cli

@@ -82,7 +82,31 @@ struct IdStats {
     std::string kind, id;
     int support = 0, n = 0;
     double precision = NAN, recall = NAN, f1 = NAN, auc = NAN;
+    double brier = NAN, ece = NAN;  // calibration: mean squared error; expected calibration
+                                    // error over ten equal-width bins of the score
 };
+
+// Calibration of a score read as a probability.
+void calibration(const Pairs& p, IdStats* s) {
+    if (p.label.empty()) return;
+    double sq = 0;
+    double sum[10] = {}, hits[10] = {};
+    int count[10] = {};
+    for (size_t i = 0; i < p.label.size(); ++i) {
+        double v = std::clamp(p.score[i], 0.0, 1.0);
+        sq += (v - p.label[i]) * (v - p.label[i]);
+        int b = std::min(9, static_cast<int>(v * 10));
+        sum[b] += v;
+        hits[b] += p.label[i];
+        ++count[b];
+    }
+    auto n = static_cast<double>(p.label.size());
+    s->brier = sq / n;
+    double e = 0;
+    for (int b = 0; b < 10; ++b)
+        if (count[b]) e += std::fabs(sum[b] - hits[b]) / n;
+    s->ece = e;
+}
 
 IdStats stats(const std::string& kind, const std::string& id, const Pairs& p, double thr) {
     IdStats s{kind, id};
@@ -99,6 +123,7 @@ IdStats stats(const std::string& kind, const std::string& id, const Pairs& p, do
     if (tp + fn > 0) s.recall = static_cast<double>(tp) / (tp + fn);
     if (s.precision + s.recall > 0) s.f1 = 2 * s.precision * s.recall / (s.precision + s.recall);
     s.auc = auc(p);
+    calibration(p, &s);
     return s;
 }
 
@@ -216,12 +241,16 @@ int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, 
                            {"precision", num(s.precision)},
                            {"recall", num(s.recall)},
                            {"f1", num(s.f1)},
-                           {"auc", num(s.auc)}});
+                           {"auc", num(s.auc)},
+                           {"brier", num(s.brier)},
+                           {"ece", num(s.ece)}});
         o["ids"] = std::move(ids);
         for (const char* k : {"principle", "counter_marker", "strategy"}) {
             o["macro"][k] = {{"precision", num(macro(k, &IdStats::precision))},
                              {"recall", num(macro(k, &IdStats::recall))},
-                             {"auc", num(macro(k, &IdStats::auc))}};
+                             {"auc", num(macro(k, &IdStats::auc))},
+                             {"brier", num(macro(k, &IdStats::brier))},
+                             {"ece", num(macro(k, &IdStats::ece))}};
         }
         std::cout << dump_line(o) << "\n";
         return 0;
@@ -230,21 +259,21 @@ int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, 
     if (bad) std::cout << " (" << bad << " lines skipped)";
     std::cout << ", threshold " << threshold << "\n\n";
     std::cout << "kind            id                            support  precision  recall"
-                 "     AUC\n";
+                 "     AUC   Brier    ECE\n";
     for (const auto& s : all) {
         char b[160];
-        std::snprintf(b, sizeof b, "%-15s %-30s %5d    %s   %s  %s\n", s.kind.c_str(), s.id.c_str(),
-                      s.support, fmt(s.precision).c_str(), fmt(s.recall).c_str(),
-                      fmt(s.auc).c_str());
+        std::snprintf(b, sizeof b, "%-15s %-30s %5d    %s   %s  %s  %s %s\n", s.kind.c_str(),
+                      s.id.c_str(), s.support, fmt(s.precision).c_str(), fmt(s.recall).c_str(),
+                      fmt(s.auc).c_str(), fmt(s.brier).c_str(), fmt(s.ece).c_str());
         std::cout << b;
     }
     std::cout << "\nmacro averages (ids with support)\n";
     for (const char* k : {"principle", "counter_marker", "strategy"}) {
         char b[160];
-        std::snprintf(b, sizeof b, "  %-15s precision %s  recall %s  AUC %s\n", k,
+        std::snprintf(b, sizeof b, "  %-15s precision %s  recall %s  AUC %s  Brier %s  ECE %s\n", k,
                       fmt(macro(k, &IdStats::precision)).c_str(),
-                      fmt(macro(k, &IdStats::recall)).c_str(),
-                      fmt(macro(k, &IdStats::auc)).c_str());
+                      fmt(macro(k, &IdStats::recall)).c_str(), fmt(macro(k, &IdStats::auc)).c_str(),
+                      fmt(macro(k, &IdStats::brier)).c_str(), fmt(macro(k, &IdStats::ece)).c_str());
         std::cout << b;
     }
     std::cout << "\nSpearman rank correlation, overall vs hand rating: " << fmt(rho)

@@ -25,7 +25,9 @@ def block(name):
     m = re.search(r"^%s:\s*(?:#.*)?\n((?:\s+- .*\n)+)" % name, ids, re.M)
     return [l.strip()[2:].strip() for l in m.group(1).splitlines()]
 principles = re.search(r"^principles:\s*(?:#.*)?\n((?:\s+- .*\n)+)", ids, re.M)
-assert list(o) == ["id", "overall", "principles", "counter_markers", "strategies", "evidence"], list(o)
+assert list(o) == ["id", "overall", "principles", "counter_markers", "strategies", "evidence",
+                   "unreadable"], list(o)
+assert o["unreadable"] is None
 assert set(o["principles"]) == set(block("principles")), o["principles"]
 assert set(o["counter_markers"]) == set(block("counter_markers"))
 assert set(o["strategies"]) == set(block("resolution_strategies"))
@@ -61,7 +63,33 @@ for i in (1, 2, 3, 4):
 assert "rupture_type" in lines[4]["error"]
 assert lines[5]["principles"]["accept_responsibility"] > 0
 assert lines[6]["overall"] == 0 and lines[6]["evidence"] == []
+assert lines[6]["unreadable"] == "empty", lines[6]
+assert lines[0]["unreadable"] is None
 PY
+
+# Answers that cannot be read say so, instead of scoring low in silence; second-language
+# English is English.
+printf '%s\n' \
+  '{"id": "fr", "text": "Je comprends que vous soyez fâché contre moi, pouvez-vous m’en dire plus?"}' \
+  '{"id": "de", "text": "Ich verstehe, dass Sie wütend auf mich sind. Erzählen Sie mir mehr davon."}' \
+  '{"id": "punct", "text": "?!... --"}' \
+  '{"id": "l2", "text": "I am thinking maybe you feel that I was not listen to you last week, is it?"}' \
+  '{"id": "ok", "text": "mm"}' \
+  >"$out/unread.jsonl"
+"$bin" score --jsonl "$out/unread.jsonl" >"$out/unread.out"
+python3 - "$out/unread.out" <<'PY'
+import json, sys
+got = {l["id"]: l for l in map(json.loads, open(sys.argv[1]))}
+assert got["fr"]["unreadable"] == "not_english", got["fr"]
+assert got["de"]["unreadable"] == "not_english", got["de"]
+assert got["punct"]["unreadable"] == "punctuation", got["punct"]
+for k in ("fr", "de", "punct"):
+    assert got[k]["overall"] == 0 and got[k]["evidence"] == []
+assert got["l2"]["unreadable"] is None and got["l2"]["overall"] > 0, got["l2"]
+assert got["ok"]["unreadable"] is None
+PY
+"$bin" score "Je comprends que vous soyez fâché contre moi, pouvez-vous m’en dire plus?" >"$out/fr.txt"
+grep -q "does not look like English" "$out/fr.txt" || fail "no line in the feedback for a non-English answer"
 
 # stdin, and hostile text inside valid JSON (control characters, emoji, RTL, 1 MB).
 python3 - >"$out/hostile.jsonl" <<'PY'
@@ -77,8 +105,8 @@ python3 - "$out/hostile.out" <<'PY'
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1])]
 assert [l["id"] for l in lines[:4]] == ["ctl", "emoji", "rtl", "big"], [l.get("id") for l in lines]
-assert lines[1]["counter_markers"]["generalizing"] > 0
-assert lines[3]["principles"]["here_and_now"] > 0
+assert lines[1]["unreadable"] is None
+assert lines[3]["unreadable"] == "too_long" and lines[3]["evidence"] == []
 assert "error" in lines[4]
 PY
 
@@ -186,7 +214,7 @@ assert "together" in lines[3]["error"], lines[3]
 PY
 "$bin" score --scenario "$out/moment.yaml" --node moment "I only said it because it helps." >"$out/sc.txt"
 grep -q "An expert might say" "$out/sc.txt" || fail "no expert alternative"
-grep -q "Nearest authored response: defend" "$out/sc.txt" || fail "typed text not routed"
+grep -q "Routed to: defend" "$out/sc.txt" || fail "typed text not routed"
 
 # Usage errors and a broken rubric are clear.
 if "$bin" score >/dev/null 2>"$out/err"; then fail "no text accepted"; fi

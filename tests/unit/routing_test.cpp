@@ -1,8 +1,8 @@
-// Routing a typed answer (session/routing.h): the FreeTextRule with and without a scorer.
+// Routing a typed answer (impasse/routing.h): with and without a scorer, the guards, risk.
 #include <doctest/doctest.h>
 
+#include "impasse/routing.h"
 #include "impasse/vocabulary.h"
-#include "session/routing.h"
 
 using namespace impasse;
 
@@ -18,22 +18,6 @@ Response response(const std::string& id, std::vector<std::string> match,
     r.ratings = std::move(ratings);
     return r;
 }
-
-// Scores an option from its ratings only, so the typed profile decides the route.
-class RatingsOnly : public Scorer {
-  public:
-    Score score_option(const Response& r, const Moment&) const override {
-        Score s;
-        for (const auto& [id, v] : r.ratings)
-            s.principles[static_cast<size_t>(vocab::index_of(vocab::principles(), id))] = v / 2.0;
-        return s;
-    }
-    Score score_text(std::string_view, const Moment&) const override { return {}; }
-    Feedback feedback(const Score&, std::string_view, const Moment&,
-                      const Response*) const override {
-        return {};
-    }
-};
 
 std::vector<const Response*> all(const Node& n) {
     std::vector<const Response*> out;
@@ -73,13 +57,12 @@ TEST_CASE("routing: the nearest response wins when it reaches min_similarity") {
     }
 }
 
-TEST_CASE("routing: without a fallback the nearest is taken anyway, the first on a tie") {
+TEST_CASE("routing: an answer no option fits gets the neutral line, never the nearest anyway") {
     Node n;
     n.responses = {response("a", {}), response("b", {})};
     Routing r = route_answer(nullptr, {}, "unrelated words", n, all(n), {});
-    REQUIRE(r.response);
-    CHECK(r.response->id == "a");
-    CHECK(r.similarity == 0.0);
+    CHECK(r.response == nullptr);
+    CHECK(r.fallback);
     CHECK_FALSE(r.nowhere());
 }
 
@@ -88,6 +71,9 @@ TEST_CASE("routing: only available responses are candidates; nowhere when none a
     n.responses = {response("a", {"alpha"}), response("b", {"beta"})};
     std::vector<const Response*> only_b = {&n.responses[1]};
     Routing r = route_answer(nullptr, {}, "alpha", n, only_b, {});
+    CHECK(r.response == nullptr);  // "a" matched, but is not offered now
+    CHECK(r.fallback);
+    r = route_answer(nullptr, {}, "beta", n, only_b, {});
     REQUIRE(r.response);
     CHECK(r.response->id == "b");
     CHECK(route_answer(nullptr, {}, "alpha", n, {}, {}).nowhere());
@@ -95,17 +81,123 @@ TEST_CASE("routing: only available responses are candidates; nowhere when none a
     CHECK(route_answer(nullptr, {}, "alpha", n, {}, {}).fallback);
 }
 
-TEST_CASE("routing: with a scorer the typed profile picks the closest expert profile") {
-    RatingsOnly scorer;
+namespace {
+
+size_t pi(const char* id) {
+    return static_cast<size_t>(vocab::index_of(vocab::principles(), id));
+}
+size_t ci(const char* id) {
+    return static_cast<size_t>(vocab::index_of(vocab::counter_markers(), id));
+}
+
+// Reads capitalised cue words: OWN (owning, a repair), DEFEND (a strong counter-marker),
+// RISK (a risk question), FRENCH (unreadable).
+class CueScorer : public Scorer {
+  public:
+    Score score_option(const Response& r, const Moment& m) const override {
+        return score_text(r.text, m);
+    }
+    Score score_text(std::string_view t, const Moment&) const override {
+        Score s;
+        auto has = [&](const char* w) { return t.find(w) != std::string_view::npos; };
+        if (has("OWN")) {
+            s.principles[pi("accept_responsibility")] = 0.9;
+            s.principles[pi("explore_patient_experience")] = 0.8;
+            s.overall = 85;
+        }
+        if (has("DEFEND")) {
+            s.counter_markers[ci("defending")] = 0.9;
+            s.overall = 10;
+        }
+        if (has("RISK")) s.risk_check = 0.9;
+        if (has("FRENCH")) s.unreadable = "not_english";
+        return s;
+    }
+    Feedback feedback(const Score&, std::string_view, const Moment&,
+                      const Response*) const override {
+        return {};
+    }
+};
+
+Node guarded_node() {
     Node n;
-    n.responses = {response("defend", {}, {{"non_defensive", 0}, {"here_and_now", 1}}),
-                   response("explore", {}, {{"explore_patient_experience", 2}})};
-    Score typed;
-    typed.principles[static_cast<size_t>(
-        vocab::index_of(vocab::principles(), "explore_patient_experience"))] = 0.9;
-    Routing r = route_answer(&scorer, typed, "what was that like for you", n, all(n), {});
+    n.id = "n";
+    Response own = response("own", {});
+    own.text = "OWN I rushed you about the homework";
+    own.expert = true;
+    Response defend = response("defend", {});
+    defend.text = "DEFEND the homework is how this works";
+    defend.counter_markers = {"defending"};
+    Response safety = response("safety", {});
+    safety.text = "RISK are you safe";
+    safety.move = "risk_check";
+    n.responses = {own, defend, safety};
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("routing: a typed answer reaches the option making the same move") {
+    CueScorer scorer;
+    Node n = guarded_node();
+    std::string owning = "OWN yes I rushed you with the homework, what was that like";
+    Routing r = route_answer(&scorer, scorer.score_text(owning, {}), owning, n, all(n), {});
     REQUIRE(r.response);
-    CHECK(r.response->id == "explore");
-    CHECK(r.response == &n.responses[1]);  // points into the node, not a copy
-    CHECK(r.similarity == doctest::Approx(1.0));
+    CHECK(r.response->id == "own");
+    CHECK(r.response == &n.responses[0]);  // points into the node, not a copy
+    std::string defending = "DEFEND but the homework is the method";
+    r = route_answer(&scorer, scorer.score_text(defending, {}), defending, n, all(n), {});
+    REQUIRE(r.response);
+    CHECK(r.response->id == "defend");
+}
+
+TEST_CASE("routing: guards keep a counter-marker from the repair and a repair from a mistake") {
+    CueScorer scorer;
+    Node n = guarded_node();
+    SUBCASE("a strong counter-marker never reaches the expert option") {
+        n.responses.erase(n.responses.begin() + 1);  // only the expert and the safety check left
+        std::string t = "DEFEND I rushed you about the homework because I had to";
+        Routing r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+        CHECK(r.response == nullptr);
+        CHECK(r.fallback);
+    }
+    SUBCASE("a repair never reaches a mistake branch") {
+        n.responses.erase(n.responses.begin());  // only the mistake and the safety check left
+        std::string t = "OWN the homework was my idea, not how this works for you";
+        Routing r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+        CHECK(r.response == nullptr);
+        CHECK(r.fallback);
+    }
+    SUBCASE("an option whose words the answer does not share is not a candidate") {
+        std::string t = "mm what time is it";
+        Routing r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+        CHECK(r.response == nullptr);
+        CHECK(r.fallback);
+    }
+    SUBCASE("an unreadable answer gets the neutral line") {
+        std::string t = "FRENCH OWN I rushed you about the homework";
+        Routing r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+        CHECK(r.response == nullptr);
+        CHECK(r.fallback);
+    }
+}
+
+TEST_CASE("routing: a risk question goes to the safety check, and only a risk question does") {
+    CueScorer scorer;
+    Node n = guarded_node();
+    std::string t = "RISK can I ask, are you having thoughts of ending your life";
+    Routing r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+    REQUIRE(r.response);
+    CHECK(r.response->id == "safety");
+    CHECK(r.risk);
+    std::string other = "OWN are you safe with the homework I rushed";
+    r = route_answer(&scorer, scorer.score_text(other, {}), other, n, all(n), {});
+    CHECK((r.response == nullptr || r.response->id != "safety"));
+    SUBCASE("without a safety option it gets the neutral line, not a branch") {
+        n.responses.pop_back();
+        Routing q = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+        CHECK(q.response == nullptr);
+        CHECK(q.fallback);
+        CHECK(q.risk);
+    }
 }

@@ -92,25 +92,6 @@ TEST_CASE("a node's expert block is the expert alternative") {
     CHECK(fb.expert_says.find("I'd like to understand your week") != std::string::npos);
 }
 
-TEST_CASE("typed text routes to the authored response it resembles") {
-    auto node = confrontation_node();
-    impasse::Moment m;
-    m.node = &node;
-    m.markers = node.markers;
-    const auto& s = scorer();
-    std::string owning = "I think I pushed too hard, you're right. What was it like for you?";
-    auto r1 = impasse::route_text(s, s.score_text(owning, m), owning, node, m);
-    REQUIRE(r1.response);
-    CHECK(r1.response->id == "own");
-    std::string defending = "I only suggested it because it is good for you.";
-    auto r2 = impasse::route_text(s, s.score_text(defending, m), defending, node, m);
-    REQUIRE(r2.response);
-    CHECK(r2.response->id == "defend");
-    CHECK(r2.similarity > r1.similarity - 1.0);
-    impasse::Node empty;
-    CHECK(impasse::route_text(s, s.score_text("x", m), "x", empty, m).response == nullptr);
-}
-
 TEST_CASE("make_default_scorer finds the bundled rubric") {
     std::string error;
     auto sc = impasse::make_default_scorer(&error);

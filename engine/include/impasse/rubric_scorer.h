@@ -55,22 +55,12 @@ class RubricScorer : public Scorer {
     std::unique_ptr<Index> index_;
 };
 
-// The scorer `impasse play`, `impasse score` and the GUI use: loads
-// paths::assets()/rubric.yaml. Null with `*error` set (the diagnostics, one per line) when the
-// rubric is missing or broken.
+// The scorer `impasse play`, `impasse score` and the GUI use: the ModelScorer (model_scorer.h)
+// of paths::assets()/model/response-model.txt and paths::assets()/rubric.yaml. Null with
+// `*error` set (the diagnostics, one per line) when either is missing or broken.
 std::unique_ptr<Scorer> make_default_scorer(std::string* error);
 
 // The same from an explicit rubric file.
 std::unique_ptr<RubricScorer> make_rubric_scorer(const std::string& path, std::string* error);
-
-// Routing a typed answer: the response among `node.responses` whose scored profile is most
-// like the typed answer's (cosine similarity over principles, counter-markers and strategies,
-// plus its `match` phrases). Null when the node has no responses.
-struct Route {
-    const Response* response = nullptr;
-    double similarity = 0.0;  // 0..1
-};
-Route route_text(const Scorer& scorer, const Score& typed, std::string_view text, const Node& node,
-                 const Moment& moment);
 
 }  // namespace impasse

@@ -88,8 +88,12 @@ struct Response {
     std::optional<Condition> condition;
     bool expert = false;             // the answer "an expert might say" at this node
     std::vector<std::string> match;  // phrases that draw a typed answer to this response
+    std::string move;  // the clinical move where routing needs it: "risk_check", "repair" or ""
     SourceLoc loc;
 };
+
+// The option moves routing knows (Response::move).
+bool known_move(std::string_view move);
 
 enum class EndingKind { resolved, partial, impasse, dropout };
 const char* ending_kind_id(EndingKind k);
@@ -107,11 +111,24 @@ struct ExpertAnswer {
     SourceLoc loc;
 };
 
-// How a typed answer routes at this node: to the nearest available response whose similarity
-// reaches `min_similarity`, else to `fallback` (a node id), else to the nearest response anyway.
+// What the patient says when a typed answer makes none of the node's authored moves: a line
+// that presumes nothing about what was said (they stay in the marker, ask what the therapist
+// means, or shrug). The dialogue stays at the node.
+struct NeutralLine {
+    std::string say;
+    std::string cue;  // may be empty
+    SourceLoc loc;
+};
+
+// How a typed answer routes at this node (session/routing.h): to the available response that
+// makes the same clinical move, within the guards; else to the `neutral` line (the node's own,
+// or a generic one). `fallback` (a node id) is the older, authored bad outcome: kept for
+// options-only play, never used for a typed answer. `min_similarity` is the confidence under
+// which an answer goes to the neutral line.
 struct FreeTextRule {
     std::string fallback;
     double min_similarity = 0.35;
+    std::optional<NeutralLine> neutral;
     SourceLoc loc;
 };
 

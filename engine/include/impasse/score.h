@@ -26,12 +26,22 @@ struct EvidenceSpan {
     std::string text;  // the words themselves
 };
 
+constexpr size_t kBehaviourCount = 12;  // MITI 4.2 codes, response_model.h miti_behaviours()
+
+// Why an answer could not be read ("" when it could): it is then not scored.
+//   "empty"        nothing but spaces
+//   "punctuation"  no letters or digits
+//   "not_english"  written in another language (second-language English is English)
+//   "too_long"     longer than one turn of speech can be (over 400 words or 4,000 bytes)
 struct Score {
     double overall = 0.0;  // 0..100
     std::array<double, kPrincipleCount> principles{};
     std::array<double, kCounterMarkerCount> counter_markers{};
     std::array<double, kStrategyCount> strategies{};
     std::vector<EvidenceSpan> evidence;
+    std::string unreadable;                            // see above
+    double risk_check = 0.0;                           // a direct risk or safety question, 0..1
+    std::array<double, kBehaviourCount> behaviours{};  // MITI codes, 0..1 (typed text only)
 };
 
 struct FeedbackItem {
@@ -42,6 +52,7 @@ struct FeedbackItem {
 
 struct Feedback {
     std::string summary;                 // one line
+    std::string unreadable;              // when the answer could not be read: why, for the trainee
     std::vector<FeedbackItem> did_well;  // principles shown
     std::vector<FeedbackItem> missed;    // principles the moment called for, counter-markers
     std::string toward_stage;            // stage id the response moves toward, may be empty

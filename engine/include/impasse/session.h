@@ -53,6 +53,15 @@ struct TurnInput {
     Kind kind = Kind::option;
     std::string response;  // option id (kind option)
     std::string text;      // typed text (kind text)
+    // Where a typed answer went when it was first given (inputs() fills it in). Resuming a drill
+    // and replaying a transcript made with another scorer version take this route again
+    // instead of routing afresh.
+    struct Route {
+        bool recorded = false;
+        std::string routed_to;  // "" with `fallback`
+        bool fallback = false;
+        double similarity = 0;
+    } route;
 };
 
 struct TurnRecord {
@@ -67,7 +76,10 @@ struct TurnRecord {
     std::string said;        // what the trainee said (the option's text, or the typed text)
     std::string routed_to;   // the response taken (for text: the one it was routed to)
     double similarity = -1;  // routing similarity for text, -1 for options
-    bool fallback = false;   // text routed to the node's free_text.fallback
+    bool fallback = false;   // text that made none of the node's moves: the patient gave the
+                             // node's neutral line and the dialogue stayed at the node (at a
+                             // node without options: went to its free_text.fallback)
+    bool risk = false;       // text routed as a direct risk or safety question
     std::string next;        // node reached
     Score score;
     Feedback feedback;
@@ -132,6 +144,16 @@ class Session {
     // Acting.
     Result choose(std::string_view response_id);
     Result say(std::string_view text);
+    // A typed answer that takes a route recorded earlier (a transcript made with another scorer
+    // version, or a resumed drill) instead of routing it afresh: `routed_to` an available
+    // response, or "" with `fallback` for the neutral line.
+    Result say_routed(std::string_view text, std::string_view routed_to, bool fallback,
+                      double similarity);
+    // One input again: an option is chosen, typed text takes its recorded route when it has
+    // one (say_routed), else is routed afresh (say).
+    Result replay_input(const TurnInput& input);
+    // The scorer's version ("" without a scorer), recorded in transcripts.
+    std::string scorer_version() const { return scorer_ ? scorer_->version() : std::string(); }
     Result rewind(int turns = 1);  // 0 < turns <= turns().size()
     void restart();                // from the start, or from the start_at() point when one was set
 
@@ -144,7 +166,9 @@ class Session {
   private:
     // `typed`: the typed answer's score, already computed for routing (null for an option).
     Result act(const TurnInput& input, const Response* chosen, double similarity, bool fallback,
-               const Score* typed = nullptr);
+               const Score* typed = nullptr, bool risk = false);
+    Result check_text(std::string_view text) const;
+    void stay_neutral();  // the patient's neutral line at the current node
     void enter(const std::string& node_id);
     void choose_line();
     std::optional<Value> lookup(std::string_view path) const;

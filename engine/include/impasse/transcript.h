@@ -29,6 +29,7 @@ struct Snapshot {
     std::string scenario;
     std::string scenario_hash;
     uint64_t seed = 0;
+    std::string scorer_version;  // the scorer that routed the typed answers ("" unknown/none)
     std::vector<TurnInput> inputs;
 };
 
@@ -55,7 +56,9 @@ struct ReplayResult {
 };
 
 // Replays a transcript against `scenario` and compares every turn (node, line, input, routed
-// response, state); timestamps are not compared.
+// response, state); timestamps are not compared. A transcript made with another scorer version
+// (transcript "scorer_version") is replayed along its recorded routes, its scores are not
+// compared, and `reason` says so while `identical` stays true when every turn reproduces.
 ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Scorer* scorer);
 
 }  // namespace impasse

@@ -161,7 +161,7 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
     }
     r.check_keys(n,
                  {"id", "text", "next", "ratings", "counter_markers", "strategy", "feedback",
-                  "effects", "orientation", "condition", "expert", "match"},
+                  "effects", "orientation", "condition", "expert", "match", "move"},
                  "a response");
     std::string what = "a response of node '" + node.id + "'";
     for (const char* k : {"id", "text", "next", "feedback"})
@@ -212,6 +212,15 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
         if (auto b = r.boolean(x, "expert")) resp.expert = *b;
     if (const YAML::Node m = n["match"])
         if (auto list = r.string_list(m, "match")) resp.match = *list;
+    if (const YAML::Node mv = n["move"]) {
+        if (auto s = r.string(mv, "move")) {
+            if (known_move(*s))
+                resp.move = *s;
+            else
+                r.error(mv, "IMP0209",
+                        "unknown move '" + *s + "' (a response's move is risk_check or repair)");
+        }
+    }
     return resp;
 }
 
@@ -295,9 +304,23 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
     if (const YAML::Node ft = n["free_text"]) {
         node.free_text.loc = loc(r, ft);
         if (!ft.IsMap()) {
-            r.error(ft, "IMP0104", "free_text is {fallback: NODE, min_similarity: 0..1}");
+            r.error(ft, "IMP0104",
+                    "free_text is {fallback: NODE, min_similarity: 0..1, neutral: {say, cue}}");
         } else {
-            r.check_keys(ft, {"fallback", "min_similarity"}, "free_text");
+            r.check_keys(ft, {"fallback", "min_similarity", "neutral"}, "free_text");
+            if (const YAML::Node nl = ft["neutral"]) {
+                NeutralLine line;
+                line.loc = loc(r, nl);
+                if (!nl.IsMap()) {
+                    r.error(nl, "IMP0104", "neutral is {say: ..., cue: ...}");
+                } else {
+                    r.check_keys(nl, {"say", "cue"}, "the neutral line");
+                    r.require(nl, "say", "the neutral line");
+                    read_text(r, nl, "say", line.say, "the neutral line");
+                    read_text(r, nl, "cue", line.cue, "the neutral line");
+                    node.free_text.neutral = line;
+                }
+            }
             read_target(r, ft, "fallback", node.free_text.fallback, "free_text");
             if (const YAML::Node m = ft["min_similarity"])
                 if (auto d = r.number(m, "min_similarity", 0.0, 1.0))

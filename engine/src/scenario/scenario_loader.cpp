@@ -46,6 +46,10 @@ const char* ending_kind_id(EndingKind k) {
     return "resolved";
 }
 
+bool known_move(std::string_view move) {
+    return move == "risk_check" || move == "repair";
+}
+
 const Response* Node::find_response(std::string_view id) const {
     for (const auto& r : responses)
         if (r.id == id) return &r;

@@ -229,16 +229,4 @@ std::unique_ptr<RubricScorer> make_rubric_scorer(const std::string& path, std::s
     return std::make_unique<RubricScorer>(load.rubric);
 }
 
-std::unique_ptr<Scorer> make_default_scorer(std::string* error) {
-    std::string dir = paths::assets();
-    if (dir.empty()) {
-        if (error)
-            *error =
-                "cannot find Impasse's assets folder (set IMPASSE_DATA_ROOT to the folder "
-                "holding assets/ and scenarios/)";
-        return nullptr;
-    }
-    return make_rubric_scorer(dir + "/rubric.yaml", error);
-}
-
 }  // namespace impasse

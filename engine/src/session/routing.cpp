@@ -1,19 +1,78 @@
-#include "session/routing.h"
+#include "impasse/routing.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <string>
 
-#include "impasse/rubric_scorer.h"
+#include "impasse/text.h"
+#include "impasse/vocabulary.h"
 
 namespace impasse {
 namespace {
+
+constexpr double kRiskShown = 0.5;         // a risk question this clear is routed as one
+constexpr double kStrongCounter = 0.5;     // a counter-marker this clear bars the repairs
+constexpr double kRepairOverall = 70;      // an answer reading as a repair, when also ...
+constexpr double kRepairMaxCounter = 0.3;  // ... no counter-marker is over this
+constexpr double kProfileWeight = 0.4;     // the rest is shared words
+constexpr double kMatchBonus = 0.1;
+// The patient's reply to an option answers that option's words. So an option is a candidate
+// only when the typed answer shares some of its content (or one of its match phrases), or, for
+// an option without counter-markers, makes very nearly the same move.
+constexpr double kMistakeWords = 0.2;
+constexpr double kOtherWords = 0.2;
+constexpr double kSameMove = 0.8;
+constexpr double kSameMistake =
+    0.6;  // ... or enacts one of a mistake's counter-markers this clearly
+constexpr double kMistakeBonus = 0.1;
 
 std::string lower(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
+}
+
+std::vector<double> profile(const Score& s) {
+    std::vector<double> v(s.principles.begin(), s.principles.end());
+    v.insert(v.end(), s.counter_markers.begin(), s.counter_markers.end());
+    v.insert(v.end(), s.strategies.begin(), s.strategies.end());
+    return v;
+}
+
+double cosine(const std::vector<double>& a, const std::vector<double>& b) {
+    double dot = 0, na = 0, nb = 0;
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        dot += a[i] * b[i];
+        na += a[i] * a[i];
+        nb += b[i] * b[i];
+    }
+    return (na == 0 || nb == 0) ? 0.0 : dot / std::sqrt(na * nb);
+}
+
+const std::vector<std::string>& stopwords() {
+    static const std::vector<std::string> w{
+        "that",  "this",  "with",  "have",   "just",      "like",   "what",   "about",
+        "they",  "them",  "there", "then",   "than",      "your",   "were",   "been",
+        "being", "from",  "into",  "would",  "could",     "should", "really", "know",
+        "think", "going", "want",  "some",   "when",      "here",   "very",   "much",
+        "more",  "also",  "only",  "even",   "well",      "okay",   "yeah",   "because",
+        "maybe", "sure",  "thing", "things", "something", "feel",   "sounds", "seems",
+        "right", "kind",  "sort",  "mean",   "said",      "little", "bit"};
+    return w;
+}
+
+double shared_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.empty() || b.empty()) return 0.0;
+    size_t n = 0;
+    for (const auto& w : a)
+        if (std::find(b.begin(), b.end(), w) != b.end()) ++n;
+    return static_cast<double>(n) / std::sqrt(static_cast<double>(a.size() * b.size()));
+}
+
+double max_of(const std::array<double, kCounterMarkerCount>& v) {
+    return *std::max_element(v.begin(), v.end());
 }
 
 }  // namespace
@@ -29,36 +88,101 @@ double match_similarity(std::string_view text, const Response& response) {
     return static_cast<double>(hits) / static_cast<double>(response.match.size());
 }
 
+bool is_repair_option(const Response& r) {
+    if (r.expert || r.move == "repair") return true;
+    if (!r.counter_markers.empty() || r.ratings.empty()) return false;
+    for (const auto& kv : r.ratings)
+        if (kv.second < 2) return false;
+    return true;
+}
+
+std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& typed,
+                                             std::string_view text,
+                                             const std::vector<const Response*>& available,
+                                             const Moment& moment) {
+    std::vector<RouteCandidate> out;
+    bool strong_counter = max_of(typed.counter_markers) >= kStrongCounter;
+    bool repair =
+        typed.overall >= kRepairOverall && max_of(typed.counter_markers) < kRepairMaxCounter;
+    std::vector<double> tv = profile(typed);
+    std::vector<std::string> mine = text::content_stems(text, stopwords());
+    std::string said = lower(text);
+    for (const Response* r : available) {
+        RouteCandidate c;
+        c.response = r;
+        Score seen = scorer.score_text(r->text, moment);
+        c.profile = cosine(tv, profile(seen));
+        c.words = shared_words(mine, text::content_stems(r->text, stopwords()));
+        for (const auto& phrase : r->match) {
+            std::string p = lower(phrase);
+            if (p.size() > 2 && said.find(p) != std::string::npos) c.match = true;
+        }
+        bool mistake = !r->counter_markers.empty();
+        double same = 0;  // how clearly the answer enacts the option's own counter-markers
+        for (const auto& id : r->counter_markers) {
+            int i = vocab::index_of(vocab::counter_markers(), id);
+            if (i >= 0) same = std::max(same, typed.counter_markers[static_cast<size_t>(i)]);
+        }
+        bool unrelated = !c.match && (mistake ? c.words < kMistakeWords && same < kSameMistake
+                                              : c.words < kOtherWords && c.profile < kSameMove);
+        c.barred = r->move == "risk_check" || (strong_counter && is_repair_option(*r)) ||
+                   (repair && mistake) || unrelated;
+        c.similarity = std::min(1.0, kProfileWeight * c.profile + (1 - kProfileWeight) * c.words +
+                                         (c.match ? kMatchBonus : 0.0) + kMistakeBonus * same);
+        out.push_back(c);
+    }
+    return out;
+}
+
 Routing route_answer(const Scorer* scorer, const Score& typed, std::string_view text,
                      const Node& node, const std::vector<const Response*>& available,
                      const Moment& moment) {
     Routing out;
-    if (!available.empty()) {
-        if (scorer) {
-            // route_text walks a node's responses; give it only the ones offered now.
-            Node offered;
-            offered.id = node.id;
-            for (const Response* r : available)
-                offered.responses.push_back(*r);
-            Route r = route_text(*scorer, typed, text, offered, moment);
-            if (r.response) {
-                out.response = node.find_response(r.response->id);
-                out.similarity = r.similarity;
-            }
-        } else {
-            for (const Response* r : available) {
-                double sim = match_similarity(text, *r);
-                if (!out.response || sim > out.similarity) {
-                    out.response = r;
-                    out.similarity = sim;
-                }
+    if (available.empty()) {
+        out.fallback = !node.free_text.fallback.empty();
+        return out;
+    }
+    auto neutral = [&] {
+        out.response = nullptr;
+        out.fallback = true;
+        return out;
+    };
+    if (!typed.unreadable.empty()) return neutral();
+    if (!scorer) {
+        for (const Response* r : available) {
+            double sim = match_similarity(text, *r);
+            if (!out.response || sim > out.similarity) {
+                out.response = r;
+                out.similarity = sim;
             }
         }
+        if (out.similarity < node.free_text.min_similarity) return neutral();
+        return out;
     }
-    if (!node.free_text.fallback.empty() &&
-        (!out.response || out.similarity < node.free_text.min_similarity)) {
-        out.fallback = true;
-        out.response = nullptr;
+
+    // A direct risk or safety question: the authored safety branch, or the neutral line.
+    if (typed.risk_check >= kRiskShown) {
+        out.risk = true;
+        for (const Response* r : available)
+            if (r->move == "risk_check") {
+                out.response = r;
+                out.similarity = typed.risk_check;
+                return out;
+            }
+        return neutral();
+    }
+
+    for (const auto& c : route_candidates(*scorer, typed, text, available, moment)) {
+        if (c.barred) continue;
+        if (!out.response || c.similarity > out.similarity) {
+            out.response = c.response;
+            out.similarity = c.similarity;
+        }
+    }
+    if (!out.response || out.similarity < node.free_text.min_similarity) {
+        double best = out.similarity;
+        neutral();
+        out.similarity = best;
     }
     return out;
 }

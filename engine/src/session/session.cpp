@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "impasse/routing.h"
 #include "impasse/rubric_scorer.h"
 #include "impasse/store.h"
 #include "impasse/vocabulary.h"
 #include "session/expert_score.h"
-#include "session/routing.h"
 #include "text/utf8.h"
 
 namespace impasse {
@@ -69,6 +69,10 @@ bool valid_utf8(std::string_view s) {
     }
     return true;
 }
+
+// How close a typed answer must be to an option for the option's authored feedback to be
+// shown as feedback on the answer.
+constexpr double kAuthoredFeedbackSimilarity = 0.55;
 
 int stage_rank(const std::string& id) {
     return vocab::index_of(vocab::stages(), id);
@@ -201,6 +205,9 @@ Moment Session::moment() const {
     }
     m.markers = node_->markers;
     m.stage = node_->stage;
+    m.patient_line = line_;
+    for (const auto& t : turns_)
+        m.history.push_back({t.said, t.score, t.stage});
     return m;
 }
 
@@ -217,12 +224,17 @@ Session::Result Session::choose(std::string_view response_id) {
     return act(in, r, -1, false);
 }
 
-Session::Result Session::say(std::string_view text) {
+Session::Result Session::check_text(std::string_view text) const {
     if (at_end()) return Result::fail("the drill has ended");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Result::fail("say something first");
     if (!valid_utf8(text))
         return Result::fail("the answer is not valid UTF-8 text; check the terminal's encoding");
+    return {};
+}
+
+Session::Result Session::say(std::string_view text) {
+    if (Result r = check_text(text); !r.ok) return r;
     TurnInput in;
     in.kind = TurnInput::Kind::text;
     in.text = std::string(text);
@@ -230,14 +242,47 @@ Session::Result Session::say(std::string_view text) {
     Score typed = scorer_ ? scorer_->score_text(text, m) : Score{};
     Routing route = route_answer(scorer_, typed, text, *node_, available(), m);
     if (route.nowhere()) return Result::fail("this moment has nowhere for a typed answer to go");
-    const Response* best = route.response;
-    double sim = route.similarity;
-    bool fallback = route.fallback;
-    return act(in, fallback ? nullptr : best, sim, fallback, &typed);
+    return act(in, route.fallback ? nullptr : route.response, route.similarity, route.fallback,
+               &typed, route.risk);
+}
+
+Session::Result Session::say_routed(std::string_view text, std::string_view routed_to,
+                                    bool fallback, double similarity) {
+    if (Result r = check_text(text); !r.ok) return r;
+    TurnInput in;
+    in.kind = TurnInput::Kind::text;
+    in.text = std::string(text);
+    Moment m = moment();
+    Score typed = scorer_ ? scorer_->score_text(text, m) : Score{};
+    const Response* r = nullptr;
+    if (!fallback) {
+        r = node_->find_response(routed_to);
+        auto avail = available();
+        if (!r || std::find(avail.begin(), avail.end(), r) == avail.end())
+            return Result::fail("the recorded route '" + std::string(routed_to) +
+                                "' is not available at node '" + node_->id + "'");
+    } else if (node_->responses.empty() && node_->free_text.fallback.empty()) {
+        return Result::fail("this moment has nowhere for a typed answer to go");
+    }
+    return act(in, r, similarity, fallback, &typed, typed.risk_check >= 0.5);
+}
+
+void Session::stay_neutral() {
+    const NeutralLine* n = node_->free_text.neutral ? &*node_->free_text.neutral : nullptr;
+    line_id_ = node_->id + "#neutral";
+    if (n) {
+        line_ = n->say;
+        cue_ = n->cue;
+        return;
+    }
+    // A generic line for cases written before neutral lines: it presumes nothing.
+    std::string rt = moment().rupture_type;
+    line_ = rt == "confrontation" ? "What do you mean?" : "(A pause.) I'm not sure what you mean.";
+    cue_.clear();
 }
 
 Session::Result Session::act(const TurnInput& input, const Response* chosen, double similarity,
-                             bool fallback, const Score* typed) {
+                             bool fallback, const Score* typed, bool risk) {
     TurnRecord t;
     t.index = static_cast<int>(turns_.size());
     t.node = node_->id;
@@ -251,6 +296,7 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
     t.routed_to = chosen ? chosen->id : "";
     t.similarity = similarity;
     t.fallback = fallback;
+    t.risk = risk;
     t.before = state_;
     t.timestamp = clock_();
     Moment m = moment();
@@ -265,9 +311,12 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
     } else if (chosen && input.kind == TurnInput::Kind::option) {
         t.feedback.authored = chosen->feedback;
     }
-    if (input.kind == TurnInput::Kind::text && chosen && t.feedback.authored.empty())
-        t.feedback.authored = "Your answer was taken as closest to: \u201c" + chosen->text +
-                              "\u201d. " + chosen->feedback;
+    // The author's feedback on the option a typed answer was routed to is shown only when the
+    // answer made that move clearly; otherwise the feedback speaks to what was said.
+    if (input.kind == TurnInput::Kind::text && chosen && t.feedback.authored.empty() &&
+        similarity >= kAuthoredFeedbackSimilarity)
+        t.feedback.authored =
+            "Your answer made the move of: \u201c" + chosen->text + "\u201d. " + chosen->feedback;
     judge_sequence(t);
 
     // Effects: the chosen response's, scaled for typed text by how close it was.
@@ -297,10 +346,14 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
         }
     }
     ++state_.turn;
-    std::string next = fallback ? node_->free_text.fallback : chosen->next;
+    bool stay = fallback && !node_->responses.empty();
+    std::string next = stay ? node_->id : fallback ? node_->free_text.fallback : chosen->next;
     t.next = next;
     turns_.push_back(std::move(t));
-    enter(next);
+    if (stay)
+        stay_neutral();
+    else
+        enter(next);
     turns_.back().after = state_;
     return {};
 }
@@ -338,8 +391,7 @@ Session::Result Session::rewind(int n) {
         stamps.push_back(turns_[i].timestamp);
     restart();
     for (size_t i = 0; i < keep.size(); ++i) {
-        Result r =
-            keep[i].kind == TurnInput::Kind::option ? choose(keep[i].response) : say(keep[i].text);
+        Result r = replay_input(keep[i]);
         if (!r.ok)
             return Result::fail("rewind could not replay turn " + std::to_string(i + 1) + ": " +
                                 r.error);
@@ -350,9 +402,24 @@ Session::Result Session::rewind(int n) {
 
 std::vector<TurnInput> Session::inputs() const {
     std::vector<TurnInput> out;
-    for (const auto& t : turns_)
-        out.push_back(t.input);
+    for (const auto& t : turns_) {
+        TurnInput in = t.input;
+        if (in.kind == TurnInput::Kind::text) {
+            in.route.recorded = true;
+            in.route.routed_to = t.routed_to;
+            in.route.fallback = t.fallback;
+            in.route.similarity = t.similarity;
+        }
+        out.push_back(std::move(in));
+    }
     return out;
+}
+
+Session::Result Session::replay_input(const TurnInput& in) {
+    if (in.kind == TurnInput::Kind::option) return choose(in.response);
+    if (in.route.recorded)
+        return say_routed(in.text, in.route.routed_to, in.route.fallback, in.route.similarity);
+    return say(in.text);
 }
 
 std::vector<std::string> Session::stage_path() const {

@@ -29,7 +29,24 @@ json markers_json(const std::vector<MarkerRef>& ms) {
 
 json input_json(const TurnInput& in) {
     if (in.kind == TurnInput::Kind::option) return {{"kind", "option"}, {"response", in.response}};
-    return {{"kind", "text"}, {"text", in.text}};
+    json j = {{"kind", "text"}, {"text", in.text}};
+    if (in.route.recorded)
+        j["route"] = {{"routed_to", in.route.routed_to},
+                      {"fallback", in.route.fallback},
+                      {"similarity", in.route.similarity}};
+    return j;
+}
+
+// A typed input's recorded route, from its own "route" or from the turn around it.
+void read_route(const json& from, TurnInput* ti) {
+    if (!from.is_object() || !from.contains("routed_to") || !from["routed_to"].is_string()) return;
+    ti->route.recorded = true;
+    ti->route.routed_to = from["routed_to"].get<std::string>();
+    ti->route.fallback =
+        from.contains("fallback") && from["fallback"].is_boolean() && from["fallback"].get<bool>();
+    ti->route.similarity = from.contains("similarity") && from["similarity"].is_number()
+                               ? from["similarity"].get<double>()
+                               : 0.0;
 }
 
 json feedback_json(const Feedback& f) {
@@ -130,6 +147,7 @@ json transcript_json(const Session& s) {
             {"impasse", version_string()},
             {"scenario", s.scenario().id},
             {"scenario_hash", s.scenario().hash},
+            {"scorer_version", s.scorer_version()},
             {"seed", s.seed()},
             {"turns", turns},
             {"current",
@@ -147,6 +165,7 @@ Snapshot snapshot(const Session& s) {
     snap.scenario = s.scenario().id;
     snap.scenario_hash = s.scenario().hash;
     snap.seed = s.seed();
+    snap.scorer_version = s.scorer_version();
     snap.inputs = s.inputs();
     return snap;
 }
@@ -158,6 +177,7 @@ json snapshot_json(const Snapshot& s) {
     return {{"format", s.format},
             {"scenario", s.scenario},
             {"scenario_hash", s.scenario_hash},
+            {"scorer_version", s.scorer_version},
             {"seed", s.seed},
             {"inputs", inputs}};
 }
@@ -177,9 +197,7 @@ std::unique_ptr<Session> restore(const Snapshot& snap, ScenarioPtr scenario, con
                     "' has changed since this drill was recorded");
     auto s = std::make_unique<Session>(scenario, snap.seed, scorer, std::move(clock));
     for (size_t i = 0; i < snap.inputs.size(); ++i) {
-        const TurnInput& in = snap.inputs[i];
-        Session::Result r =
-            in.kind == TurnInput::Kind::option ? s->choose(in.response) : s->say(in.text);
+        Session::Result r = s->replay_input(snap.inputs[i]);
         if (!r.ok) return fail("turn " + std::to_string(i + 1) + " cannot be replayed: " + r.error);
     }
     return s;
@@ -223,6 +241,7 @@ ParsedTranscript parse_transcript(std::string_view text, const std::string& name
     };
     out.snapshot.scenario = str("scenario");
     out.snapshot.scenario_hash = str("scenario_hash");
+    out.snapshot.scorer_version = str("scorer_version");
     if (out.snapshot.scenario.empty()) return fail("the transcript names no scenario");
     auto seed = j.find("seed");
     if (seed == j.end() || !seed->is_number_unsigned())
@@ -230,10 +249,12 @@ ParsedTranscript parse_transcript(std::string_view text, const std::string& name
     out.snapshot.seed = seed->get<uint64_t>();
     const json* inputs = nullptr;
     json collected = json::array();
+    std::vector<const json*> around;  // the turn each input came from, when from turns
     if (auto it = j.find("turns"); it != j.end() && it->is_array()) {
         for (const auto& t : *it) {
             if (!t.is_object() || !t.contains("input")) return fail("a turn has no input");
             collected.push_back(t["input"]);
+            around.push_back(&t);
         }
         inputs = &collected;
     } else if (auto in = j.find("inputs"); in != j.end() && in->is_array()) {
@@ -251,6 +272,11 @@ ParsedTranscript parse_transcript(std::string_view text, const std::string& name
         } else if (kind == "text" && in.contains("text") && in["text"].is_string()) {
             ti.kind = TurnInput::Kind::text;
             ti.text = in["text"].get<std::string>();
+            size_t k = out.snapshot.inputs.size();
+            if (in.contains("route"))
+                read_route(in["route"], &ti);
+            else if (k < around.size())
+                read_route(*around[k], &ti);
         } else {
             return fail(
                 "an input must be {\"kind\":\"option\",\"response\":ID} or "
@@ -289,6 +315,8 @@ ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Score
     bool hash_differs =
         !t.snapshot.scenario_hash.empty() && t.snapshot.scenario_hash != scenario->hash;
     Session s(scenario, t.snapshot.seed, scorer, [] { return std::string(); });
+    // Made with another scorer: follow its recorded routes and do not compare scores.
+    bool other_scorer = t.snapshot.scorer_version != s.scorer_version();
     const json* turns =
         t.json.contains("turns") && t.json["turns"].is_array() ? &t.json["turns"] : nullptr;
     for (size_t i = 0; i < t.snapshot.inputs.size(); ++i) {
@@ -309,8 +337,9 @@ ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Score
                 return r;
             }
         }
-        Session::Result res =
-            in.kind == TurnInput::Kind::option ? s.choose(in.response) : s.say(in.text);
+        TurnInput fresh = in;
+        if (!other_scorer) fresh.route.recorded = false;  // route afresh and compare
+        Session::Result res = s.replay_input(fresh);
         if (!res.ok) {
             r.reason = "turn " + std::to_string(i + 1) + ": " + res.error;
             return r;
@@ -324,9 +353,12 @@ ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Score
                     return r;
                 }
             }
-            if (want.contains("scores") && want["scores"].contains("overall") &&
-                std::fabs(want["scores"]["overall"].get<double>() -
-                          got["scores"]["overall"].get<double>()) > 0.01) {
+            const json* ws = want.contains("scores") ? &want["scores"] : nullptr;
+            bool has_overall =
+                ws && ws->is_object() && ws->contains("overall") && (*ws)["overall"].is_number();
+            if (!other_scorer && has_overall &&
+                std::fabs((*ws)["overall"].get<double>() - got["scores"]["overall"].get<double>()) >
+                    0.01) {
                 r.reason =
                     "turn " + std::to_string(i + 1) + ": the score differs (the rubric changed?)";
                 return r;
@@ -334,10 +366,19 @@ ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Score
         }
     }
     r.turn = -1;
+    if (other_scorer) {
+        r.reason = "the transcript was scored by " +
+                   (t.snapshot.scorer_version.empty() ? std::string("an unrecorded scorer")
+                                                      : "scorer " + t.snapshot.scorer_version) +
+                   ", and this is " +
+                   (s.scorer_version().empty() ? std::string("no scorer")
+                                               : "scorer " + s.scorer_version()) +
+                   ": its recorded routes were replayed and reproduce; scores were not compared";
+    }
     if (hash_differs) {
-        r.reason =
-            "the scenario file changed since the transcript was made, but every turn replays the "
-            "same";
+        r.reason += std::string(r.reason.empty() ? "" : "; ") +
+                    "the scenario file changed since the transcript was made, but every turn "
+                    "replays the same";
     }
     r.identical = true;
     return r;

@@ -1,0 +1,70 @@
+// Routing a typed answer to a branch: the decision say() makes, kept apart so it can be tested
+// on its own.
+//
+// A typed answer goes to the available option that makes the same clinical move, or to the
+// node's neutral line; the patient must never react to words the trainee did not say.
+//
+//   1. An answer that cannot be read (Score::unreadable) goes to the neutral line.
+//   2. A direct risk or safety question (Score::risk_check >= 0.5) goes to the available option
+//      tagged `move: risk_check`; where there is none, to the neutral line. Never elsewhere.
+//   3. Otherwise each available option's similarity is the cosine between the answer's scored
+//      profile (principles, counter-markers, strategies) and the option text's profile as the
+//      same scorer reads it, blended with the share of content words they have in common, a
+//      bonus for one of the option's `match` phrases and for enacting its counter-markers.
+//   4. Guards remove options before the nearest is taken: an answer with a strong
+//      counter-marker never reaches the expert option or an option rated as a repair; an answer
+//      that reads as a repair never reaches an option with counter-markers; and an option whose
+//      words the answer does not share (nor its match phrases, nor, for a mistake, its
+//      counter-markers; nor, for another option, very nearly its whole profile) is not a
+//      candidate, because the patient's reply to it answers those words.
+//   5. Under the node's `min_similarity` the answer goes to the neutral line.
+// Without a Scorer (tests, a missing model) only the `match` phrases count. A node without
+// options sends a typed answer to its `fallback` node, the only way on.
+//
+// Pure functions: no state, no exceptions; the returned pointers point into the node.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "impasse/scenario.h"
+#include "impasse/score.h"
+#include "impasse/scorer.h"
+
+namespace impasse {
+
+struct Routing {
+    const Response* response = nullptr;  // the branch taken; null when `fallback` is set
+    double similarity = 0.0;             // of the nearest permitted response, 0..1
+    bool fallback = false;               // no option fits: the neutral line (or, at a node
+                                         // without options, its fallback node)
+    bool risk = false;                   // routed as a risk or safety question
+    bool nowhere() const { return !response && !fallback; }
+};
+
+// Similarity of `text` to one response by its `match` phrases alone: matched / total phrases.
+double match_similarity(std::string_view text, const Response& response);
+
+// An option its author rated as a repair: `expert`, `move: repair`, or no counter-markers and
+// every rating 2.
+bool is_repair_option(const Response& r);
+
+// One option as routing weighed it (for `impasse score --evaluate-routing --verbose` and tests).
+struct RouteCandidate {
+    const Response* response = nullptr;
+    double profile = 0;   // cosine of the scored profiles
+    double words = 0;     // shared content words
+    bool match = false;   // one of its match phrases is in the text
+    bool barred = false;  // removed by a guard
+    double similarity = 0;
+};
+std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& typed,
+                                             std::string_view text,
+                                             const std::vector<const Response*>& available,
+                                             const Moment& moment);
+
+Routing route_answer(const Scorer* scorer, const Score& typed, std::string_view text,
+                     const Node& node, const std::vector<const Response*>& available,
+                     const Moment& moment);
+
+}  // namespace impasse

@@ -1,0 +1,235 @@
+// Loading the response model's file and predicting with it.
+#include "impasse/response_model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <mutex>
+#include <numeric>
+#include <sstream>
+
+#include "impasse/paths.h"
+
+namespace impasse {
+namespace {
+
+constexpr size_t kMaxModelBytes = 256u * 1024u * 1024u;
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> out;
+    size_t pos = 0;
+    while (true) {
+        size_t tab = line.find('\t', pos);
+        out.push_back(line.substr(pos, tab == std::string_view::npos ? tab : tab - pos));
+        if (tab == std::string_view::npos) break;
+        pos = tab + 1;
+    }
+    return out;
+}
+
+bool to_double(std::string_view s, double* v) {
+    auto r = std::from_chars(s.data(), s.data() + s.size(), *v);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(*v);
+}
+
+std::string hex_digest(std::string_view content) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : content) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace
+
+std::unique_ptr<ResponseModel> ResponseModel::load(const std::string& path, std::string* error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (error) *error = path + ": cannot open the response model";
+        return nullptr;
+    }
+    std::string content;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        content.append(buf, static_cast<size_t>(in.gcount()));
+        if (content.size() > kMaxModelBytes) {
+            if (error) *error = path + ": the response model is larger than 256 MiB";
+            return nullptr;
+        }
+    }
+    return parse(content, path, error);
+}
+
+std::unique_ptr<ResponseModel> ResponseModel::parse(std::string_view content,
+                                                    const std::string& name, std::string* error) {
+    std::unique_ptr<ResponseModel> m(new ResponseModel());
+    size_t line_no = 0, pos = 0;
+    auto fail = [&](const std::string& what) -> std::unique_ptr<ResponseModel> {
+        if (error) *error = name + ":" + std::to_string(line_no) + ": " + what;
+        return nullptr;
+    };
+    auto next_line = [&](std::string_view* line) {
+        if (pos >= content.size()) return false;
+        size_t nl = content.find('\n', pos);
+        *line = content.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+        pos = nl == std::string_view::npos ? content.size() : nl + 1;
+        ++line_no;
+        return true;
+    };
+    std::string_view line;
+    if (!next_line(&line) || line != "impasse-response-model 1")
+        return fail("not a response model (the first line must be 'impasse-response-model 1')");
+    if (!next_line(&line)) return fail("missing the labels line");
+    auto f = split_tabs(line);
+    if (f.size() < 2 || f[0] != "labels") return fail("expected 'labels<TAB>id...'");
+    for (size_t i = 1; i < f.size(); ++i)
+        m->labels_.emplace_back(f[i]);
+    const size_t L = m->labels_.size();
+    if (!next_line(&line)) return fail("missing the bias line");
+    f = split_tabs(line);
+    if (f.size() != L + 1 || f[0] != "bias") return fail("expected 'bias' and one number a label");
+    for (size_t i = 1; i < f.size(); ++i) {
+        double v;
+        if (!to_double(f[i], &v)) return fail("bias " + std::to_string(i) + " is not a number");
+        m->bias_.push_back(v);
+    }
+    if (!next_line(&line)) return fail("missing the features line");
+    f = split_tabs(line);
+    double declared = 0;
+    if (f.size() != 2 || f[0] != "features" || !to_double(f[1], &declared) || declared < 0 ||
+        declared > 1e8)
+        return fail("expected 'features<TAB>COUNT'");
+    auto rows = static_cast<size_t>(declared);
+    std::vector<std::pair<uint64_t, size_t>> order;
+    std::vector<float> weights;
+    weights.reserve(rows * L);
+    m->names_.reserve(rows);
+    while (next_line(&line)) {
+        if (line.empty()) continue;
+        f = split_tabs(line);
+        if (f.size() != L + 1) return fail("a feature line needs its name and one weight a label");
+        m->names_.emplace_back(f[0]);
+        for (size_t i = 1; i < f.size(); ++i) {
+            double v;
+            if (!to_double(f[i], &v))
+                return fail("weight " + std::to_string(i) + " is not a number");
+            weights.push_back(static_cast<float>(v));
+        }
+        order.emplace_back(feature_hash(f[0]), m->names_.size() - 1);
+    }
+    if (order.size() != rows)
+        return fail("the file declares " + std::to_string(rows) + " features but has " +
+                    std::to_string(order.size()));
+    std::sort(order.begin(), order.end());
+    for (size_t i = 1; i < order.size(); ++i)
+        if (order[i].first == order[i - 1].first)
+            return fail("two features share a hash: '" + m->names_[order[i].second] + "'");
+    // Rows sorted by hash, for binary search.
+    m->rows_ = rows;
+    m->hashes_.resize(rows);
+    m->weights_.resize(rows * L);
+    std::vector<std::string> names(rows);
+    for (size_t r = 0; r < rows; ++r) {
+        m->hashes_[r] = order[r].first;
+        names[r] = std::move(m->names_[order[r].second]);
+        std::copy_n(weights.begin() + static_cast<std::ptrdiff_t>(order[r].second * L), L,
+                    m->weights_.begin() + static_cast<std::ptrdiff_t>(r * L));
+    }
+    m->names_ = std::move(names);
+    m->version_ = hex_digest(content);
+    return m;
+}
+
+int ResponseModel::label_index(std::string_view id) const {
+    for (size_t i = 0; i < labels_.size(); ++i)
+        if (labels_[i] == id) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<LabelPrediction> ResponseModel::predict(std::string_view text,
+                                                    const ModelContext& ctx) const {
+    const size_t L = labels_.size();
+    std::vector<FeatureHit> hits = extract_features(text, ctx);
+    std::vector<double> z(bias_);
+    // Each hit's row (or none), then the logits.
+    std::vector<const float*> row(hits.size(), nullptr);
+    for (size_t h = 0; h < hits.size(); ++h) {
+        auto it = std::lower_bound(hashes_.begin(), hashes_.end(), hits[h].hash);
+        if (it == hashes_.end() || *it != hits[h].hash) continue;
+        row[h] = &weights_[static_cast<size_t>(it - hashes_.begin()) * L];
+        for (size_t l = 0; l < L; ++l)
+            z[l] += static_cast<double>(row[h][l]) * hits[h].value;
+    }
+    std::vector<LabelPrediction> out(L);
+    for (size_t l = 0; l < L; ++l) {
+        out[l].p = 1.0 / (1.0 + std::exp(-z[l]));
+        // Evidence: the words whose features raised this label most, widened over touching
+        // words that also raised it clearly.
+        double best = 0;
+        size_t best_h = hits.size();
+        for (size_t h = 0; h < hits.size(); ++h) {
+            if (!row[h] || hits[h].start >= hits[h].end) continue;
+            double c = static_cast<double>(row[h][l]) * hits[h].value;
+            if (c > best) {
+                best = c;
+                best_h = h;
+            }
+        }
+        if (best_h == hits.size()) continue;
+        uint32_t s = hits[best_h].start, e = hits[best_h].end;
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (size_t h = 0; h < hits.size(); ++h) {
+                if (!row[h] || hits[h].start >= hits[h].end) continue;
+                double c = static_cast<double>(row[h][l]) * hits[h].value;
+                if (c < 0.35 * best) continue;
+                bool touches = hits[h].start <= e + 2 && hits[h].end + 2 >= s;
+                bool inside = hits[h].start >= s && hits[h].end <= e;
+                uint32_t ns = std::min(s, hits[h].start), ne = std::max(e, hits[h].end);
+                if (touches && !inside && ne - ns <= 160) {
+                    s = ns;
+                    e = ne;
+                    grew = true;
+                }
+            }
+        }
+        out[l].start = s;
+        out[l].end = e;
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> ResponseModel::top_features(int label, size_t n) const {
+    std::vector<std::pair<std::string, double>> all;
+    if (label < 0 || static_cast<size_t>(label) >= labels_.size()) return all;
+    const size_t L = labels_.size();
+    for (size_t r = 0; r < rows_; ++r)
+        all.emplace_back(names_[r], weights_[r * L + static_cast<size_t>(label)]);
+    std::stable_sort(all.begin(), all.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (all.size() > n) all.resize(n);
+    return all;
+}
+
+std::shared_ptr<const ResponseModel> default_response_model(std::string* error) {
+    static std::mutex mu;
+    static std::shared_ptr<const ResponseModel> cached;
+    static std::string cached_error;
+    std::lock_guard<std::mutex> lock(mu);
+    if (!cached && cached_error.empty()) {
+        std::string root = paths::assets();
+        if (root.empty()) {
+            cached_error = "cannot find the bundled assets folder (set IMPASSE_DATA_ROOT)";
+        } else {
+            cached = ResponseModel::load(root + "/model/response-model.txt", &cached_error);
+        }
+    }
+    if (!cached && error) *error = cached_error;
+    return cached;
+}
+
+}  // namespace impasse
