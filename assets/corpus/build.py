@@ -205,7 +205,7 @@ def main():
             file_items.append(row)
         # The second labelling: every k-th item of each file, so every file, register and
         # moment kind is in it.
-        if file_items and src.name[:2] in ("k1", "k2", "k3", "k4", "k5", "k6", "k7"):
+        if file_items and src.stem[:-1] in ("k1", "k2", "k3", "k4", "k5", "k6", "k7"):
             step = max(1, len(file_items) // SECOND_PER_FILE)
             second.extend(file_items[::step][:SECOND_PER_FILE])
 
