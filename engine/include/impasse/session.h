@@ -168,6 +168,7 @@ class Session {
     Result act(const TurnInput& input, const Response* chosen, double similarity, bool fallback,
                const Score* typed = nullptr, bool risk = false);
     Result check_text(std::string_view text) const;
+    static TurnInput text_input(std::string_view text);
     void stay_neutral();  // the patient's neutral line at the current node
     void enter(const std::string& node_id);
     void choose_line();

@@ -34,13 +34,9 @@ bool to_double(std::string_view s, double* v) {
 }
 
 std::string hex_digest(std::string_view content) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : content) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
     char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(buf, sizeof buf, "%016llx",
+                  static_cast<unsigned long long>(feature_hash(content)));  // FNV-1a
     return buf;
 }
 

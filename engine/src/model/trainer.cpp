@@ -21,15 +21,6 @@ std::string group_of(const std::string& label) {
     return label;
 }
 
-uint64_t fnv(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 // Sparse rows in LIBLINEAR's form (1-based indices, a bias node, -1 terminator).
 struct Matrix {
     std::vector<std::vector<feature_node>> rows;
@@ -183,7 +174,7 @@ bool train_response_model(const std::vector<std::string>& labels,
     // Folds by moment.
     std::vector<int> fold(items.size());
     for (size_t k = 0; k < items.size(); ++k)
-        fold[k] = static_cast<int>(fnv(examples[items[k].source].group) %
+        fold[k] = static_cast<int>(feature_hash(examples[items[k].source].group) %
                                    static_cast<uint64_t>(std::max(2, settings.folds)));
 
     auto targets = [&](size_t label, std::vector<size_t>* use, std::vector<double>* y) {

@@ -46,13 +46,7 @@ Feedback RubricScorer::feedback(const Score& s, std::string_view text, const Mom
     }
 
     // Risked: counter-markers enacted, the heaviest first.
-    std::vector<size_t> risks;
-    for (size_t i = 0; i < kCounterMarkerCount; ++i)
-        if (s.counter_markers[i] >= kRisked) risks.push_back(i);
-    std::sort(risks.begin(), risks.end(), [&](size_t a, size_t b) {
-        return s.counter_markers[a] * call.counter_markers[a] >
-               s.counter_markers[b] * call.counter_markers[b];
-    });
+    std::vector<size_t> risks = risked_counters(s, call.counter_markers, kRisked);
     double risk_load = 0;
     for (size_t i = 0; i < kCounterMarkerCount; ++i)
         risk_load += s.counter_markers[i] * call.counter_markers[i];

@@ -63,4 +63,16 @@ std::string next_stage(const std::string& stage) {
     return std::string(st[n].id);
 }
 
+std::vector<size_t> risked_counters(const Score& s,
+                                    const std::array<double, kCounterMarkerCount>& weights,
+                                    double threshold) {
+    std::vector<size_t> risks;
+    for (size_t i = 0; i < kCounterMarkerCount; ++i)
+        if (s.counter_markers[i] >= threshold) risks.push_back(i);
+    std::sort(risks.begin(), risks.end(), [&](size_t a, size_t b) {
+        return s.counter_markers[a] * weights[a] > s.counter_markers[b] * weights[b];
+    });
+    return risks;
+}
+
 }  // namespace impasse::feedback_util

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "impasse/scenario.h"
 #include "impasse/score.h"
@@ -18,6 +19,12 @@ std::string lower_label(std::string_view label);
 
 // The node's expert option, else the option with the best ratings; null when none.
 const Response* expert_response(const Node& node);
+
+// Indices of the counter-markers scored at least `threshold`, the heaviest for the moment
+// (score x the moment's multiplier) first.
+std::vector<size_t> risked_counters(const Score& s,
+                                    const std::array<double, kCounterMarkerCount>& weights,
+                                    double threshold);
 
 // The stage after `stage` in the model's order (the last stays the last).
 std::string next_stage(const std::string& stage);

@@ -46,13 +46,7 @@ Feedback ModelScorer::feedback(const Score& s, std::string_view text, const Mome
     bool risk = s.risk_check >= 0.5;
 
     // Risked: counter-markers enacted, the heaviest for this moment first.
-    std::vector<size_t> risks;
-    for (size_t i = 0; i < kCounterMarkerCount; ++i)
-        if (s.counter_markers[i] >= kRisked) risks.push_back(i);
-    std::sort(risks.begin(), risks.end(), [&](size_t a, size_t b) {
-        return s.counter_markers[a] * call.counter_markers[a] >
-               s.counter_markers[b] * call.counter_markers[b];
-    });
+    std::vector<size_t> risks = risked_counters(s, call.counter_markers, kRisked);
 
     // Done well: the clearest principles for this moment, each quoting its own words. A poor
     // answer is praised for at most its one clearest principle.

@@ -233,11 +233,16 @@ Session::Result Session::check_text(std::string_view text) const {
     return {};
 }
 
-Session::Result Session::say(std::string_view text) {
-    if (Result r = check_text(text); !r.ok) return r;
+TurnInput Session::text_input(std::string_view text) {
     TurnInput in;
     in.kind = TurnInput::Kind::text;
     in.text = std::string(text);
+    return in;
+}
+
+Session::Result Session::say(std::string_view text) {
+    if (Result r = check_text(text); !r.ok) return r;
+    TurnInput in = text_input(text);
     Moment m = moment();
     Score typed = scorer_ ? scorer_->score_text(text, m) : Score{};
     Routing route = route_answer(scorer_, typed, text, *node_, available(), m);
@@ -249,9 +254,7 @@ Session::Result Session::say(std::string_view text) {
 Session::Result Session::say_routed(std::string_view text, std::string_view routed_to,
                                     bool fallback, double similarity) {
     if (Result r = check_text(text); !r.ok) return r;
-    TurnInput in;
-    in.kind = TurnInput::Kind::text;
-    in.text = std::string(text);
+    TurnInput in = text_input(text);
     Moment m = moment();
     Score typed = scorer_ ? scorer_->score_text(text, m) : Score{};
     const Response* r = nullptr;
