@@ -22,10 +22,37 @@ namespace {
 struct ModelOptions {
     std::vector<std::string> data;
     std::string out;
+    std::string manifest;
     std::string model;
     std::string label;
     size_t top = 25;
 };
+
+// The learner's settings as trained, for the model's manifest. Written with nlohmann's
+// ordered_json so the same training writes the same bytes.
+bool write_settings(const std::string& path, const TrainSettings& settings,
+                    const TrainResult& result, size_t labels) {
+    nlohmann::ordered_json j;
+    j["learner"] = "LIBLINEAR L2-regularised logistic regression (L2R_LR, primal), one per label";
+    j["c_grid"] = settings.c_grid;
+    j["c_chosen_by"] = std::to_string(settings.folds) + "-fold cross-validated log-loss, folds grouped by moment";
+    j["folds"] = settings.folds;
+    j["min_df"] = settings.min_df;
+    j["eps"] = settings.eps;
+    j["context_dropout"] = settings.context_dropout;
+    nlohmann::ordered_json chosen = nlohmann::ordered_json::object();
+    for (const auto& [group, c] : result.chosen_c)
+        chosen[group] = c;
+    j["chosen_c"] = chosen;
+    j["labels"] = labels;
+    j["examples"] = result.examples;
+    j["features"] = result.features;
+    j["weights"] = "3 significant digits; |w| < 0.005 written as 0";
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << j.dump(2, ' ', true, nlohmann::json::error_handler_t::replace) << "\n";
+    out.close();
+    return static_cast<bool>(out);
+}
 
 int8_t flag(const nlohmann::json& obj, const std::string& key) {
     if (!obj.is_object() || !obj.contains(key)) return -1;
@@ -135,6 +162,11 @@ void train_cmd(const ModelOptions& o, int& exit_code) {
                 result.examples, result.features);
     for (const auto& [group, c] : result.chosen_c)
         std::printf("  C(%s) = %g\n", group.c_str(), c);
+    if (!o.manifest.empty() && !write_settings(o.manifest, settings, result, labels.size())) {
+        std::cerr << o.manifest << ": cannot write\n";
+        exit_code = 1;
+        return;
+    }
     exit_code = 0;
 }
 
@@ -188,6 +220,9 @@ void add_model(CLI::App& app, int& exit_code) {
         "train", "Train the response model from corpus JSONL files (scripts/train-scorer runs it)");
     train->add_option("--data", o->data, "corpus JSONL files")->required();
     train->add_option("--out", o->out, "model file to write")->required();
+    train->add_option("--manifest", o->manifest,
+                      "also write the training settings and the chosen C per label group "
+                      "(JSON; scripts/train-scorer adds data hashes and held-out figures)");
     train->callback([o, &exit_code] { train_cmd(*o, exit_code); });
     CLI::App* explain = cmd->add_subcommand("explain", "The features weighing most for a label");
     explain->add_option("label", o->label, "e.g. counter_marker:directive")->required();
