@@ -6,6 +6,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "gui/private_file.h"
+
 namespace impasse::gui {
 namespace {
 
@@ -69,6 +71,7 @@ std::string Settings::save(const std::string& path) const {
                         {"audience_port", audience_port}};
     std::string tmp = path + ".tmp";
     {
+        if (!make_private_file(tmp)) return "cannot write " + tmp;
         std::ofstream out(tmp, std::ios::trunc);
         if (!out) return "cannot write " + tmp;
         out << j.dump(2) << '\n';
