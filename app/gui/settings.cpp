@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "gui/private_file.h"
 #include "impasse/paths.h"
 
 namespace impasse::gui {
