@@ -60,6 +60,42 @@ int main(int argc, char** argv) {
     impasse::cli::add_spot(app, exit_code);
     impasse::cli::add_model(app, exit_code);
 
+    // The options above belong to the window, except --data-dir, which the subcommands that
+    // use a data folder also take. Given before a subcommand, --data-dir is handed to it (it
+    // was once silently ignored, and the default folder used); the window's options are
+    // refused there rather than ignored.
+    app.parse_complete_callback([&app, &gui] {
+        if (app.get_subcommands().empty()) return;
+        CLI::App* leaf = &app;
+        while (!leaf->get_subcommands().empty())
+            leaf = leaf->get_subcommands().front();
+        std::string command;
+        for (CLI::App* a = leaf; a && a != &app; a = a->get_parent())
+            command = a->get_name() + (command.empty() ? "" : " " + command);
+        for (const CLI::Option* opt : app.get_options()) {
+            std::string name = opt->get_name();
+            if (opt->count() == 0 || name == "--data-dir" || name == "--help" ||
+                name == "--version")
+                continue;
+            throw CLI::ValidationError(
+                name, "is an option of the window; `impasse " + command + "` does not take it");
+        }
+        if (app.get_option("--data-dir")->count() == 0) return;
+        CLI::Option* own = leaf->get_option_no_throw("--data-dir");
+        if (!own)
+            throw CLI::ValidationError("--data-dir",
+                                       "`impasse " + command + "` does not use a data folder");
+        if (own->count() > 0) {
+            if (own->as<std::string>() != gui.data_dir)
+                throw CLI::ValidationError("--data-dir", "given twice, with different folders (" +
+                                                             gui.data_dir + " and " +
+                                                             own->as<std::string>() + ")");
+            return;
+        }
+        own->add_result(gui.data_dir);
+        own->run_callback();
+    });
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -46,7 +46,10 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
     std::string err;
     std::unique_ptr<Store> store;
     if (!a.no_record) {
-        store = Store::open(a.data_dir.empty() ? paths::default_user_data() : a.data_dir, &err);
+        std::string warning;
+        store = Store::open(a.data_dir.empty() ? paths::default_user_data() : a.data_dir, &err,
+                            &warning);
+        if (!warning.empty()) std::fprintf(stderr, "impasse: %s\n", warning.c_str());
         if (!store) {
             std::fprintf(stderr, "impasse: %s\n(use --no-record to play without recording)\n",
                          err.c_str());

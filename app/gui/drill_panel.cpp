@@ -1,6 +1,7 @@
 // The drill: the conversation, the response area (options, free text, check-ins), and the
 // side panel with the patient's state and the stage tracker.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -188,15 +189,31 @@ void draw_response_area(Ui& ui, DrillSession& d) {
     }
     ImGui::Spacing();
     ImGui::TextDisabled("Or say it in your own words (Enter sends, Shift+Enter for a new line):");
-    ImGuiIO& io = ImGui::GetIO();
-    bool saved_ctrl = io.KeyCtrl;
-    bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
-                 ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
-    if (io.KeyShift && enter) io.KeyCtrl = true;  // Shift+Enter inserts a new line
-    bool sent = ImGui::InputTextMultiline(
-        "##answer", ui.answer, sizeof ui.answer, ImVec2(-1, ImGui::GetTextLineHeight() * 3.3f),
-        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
-    io.KeyCtrl = saved_ctrl;
+    // Enter sends and Shift+Enter starts a new line. ImGui 1.86 has no flag for that pairing, so
+    // the box is a plain multiline one (Enter inserts '\n') and its character filter turns a
+    // '\n' typed with Enter but without Shift into "send". The modifier fields of ImGuiIO are
+    // never written here: ImGui asserts they agree with io.KeyMods.
+    struct EnterFilter {
+        bool enter = false;  // Enter (or keypad Enter) went down this frame
+        bool sent = false;
+    } filter;
+    filter.enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                   ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+    auto on_char = [](ImGuiInputTextCallbackData* data) -> int {
+        auto* f = static_cast<EnterFilter*>(data->UserData);
+        if (data->EventChar != '\n' || !f->enter || ImGui::GetIO().KeyShift) return 0;
+        f->sent = true;
+        return 1;  // drop the '\n'
+    };
+    ImGui::InputTextMultiline("##answer", ui.answer, sizeof ui.answer,
+                              ImVec2(-1, ImGui::GetTextLineHeight() * 3.3f),
+                              ImGuiInputTextFlags_CallbackCharFilter, on_char, &filter);
+    bool sent = filter.sent;
+    // Ctrl+Enter leaves the box (ImGui's own rule for a multiline box); it sends as well.
+    if (filter.enter && ImGui::GetIO().KeyCtrl && ImGui::IsItemDeactivated()) sent = true;
+    // The box keeps its own copy of the text while it is active: let go of it so the cleared
+    // answer shows (focus_answer gives the keyboard back on the next frame).
+    if (filter.sent) ImGui::ClearActiveID();
     if (ui.focus_answer) {
         ImGui::SetKeyboardFocusHere(-1);
         ui.focus_answer = false;

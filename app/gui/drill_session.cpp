@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include "gui/private_file.h"
+
 #include "impasse/play.h"
 #include "impasse/session.h"
 #include "impasse/transcript.h"
@@ -210,6 +212,7 @@ std::string DrillSession::replay_from(int index) {
 }
 
 std::string DrillSession::save_transcript(const std::string& path) const {
+    if (!make_private_file(path)) return "cannot write " + path;
     std::ofstream out(path, std::ios::trunc);
     out << transcript_json(*session_).dump(2) << "\n";
     return out ? "" : "cannot write " + path;

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "gui/private_file.h"
+#include "impasse/paths.h"
+
 namespace impasse::gui {
 namespace {
 
@@ -67,15 +70,7 @@ std::string Settings::save(const std::string& path) const {
                         {"data_dir", data_dir},
                         {"audience_bind", audience_bind},
                         {"audience_port", audience_port}};
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) return "cannot write " + tmp;
-        out << j.dump(2) << '\n';
-        if (!out) return "cannot write " + tmp + " (disk full?)";
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) return "cannot replace " + path;
-    return "";
+    return paths::write_file_atomic(path, j.dump(2) + "\n");
 }
 
 }  // namespace impasse::gui

@@ -1,6 +1,7 @@
 #include "gui/shell.h"
 
 #include <imgui.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 
@@ -17,8 +18,11 @@ Shell::Shell(const Options& options) {
     std::string config = paths::user_config();
     ui_.settings_path = config + "/settings.json";
     std::string warning;
-    if (paths::ensure_private_dir(config).empty())
+    if (paths::ensure_private_dir(config).empty()) {
+        // One written by an older Impasse has the umask's mode (0644); saves make it 0600.
+        ::chmod(ui_.settings_path.c_str(), 0600);
         ui_.settings = Settings::load(ui_.settings_path, &warning);
+    }
     if (!warning.empty()) ui_.banners.push_back(warning);
     if (!options.theme.empty()) ui_.settings.theme = options.theme;
     if (options.font_scale > 0) ui_.settings.font_scale = options.font_scale;

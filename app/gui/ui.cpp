@@ -76,7 +76,9 @@ void Ui::report(const std::string& message) {
 void Ui::open_store(const std::string& dir) {
     data_dir = dir;
     store_error.clear();
-    store = Store::open(dir, &store_error);
+    std::string warning;
+    store = Store::open(dir, &store_error, &warning);
+    if (!warning.empty()) std::fprintf(stderr, "impasse: %s\n", warning.c_str());
     record_problem_open = !store;
 }
 

@@ -61,6 +61,22 @@ TEST_CASE("store: the data folder and database are private to the user") {
     CHECK(impasse::store_schema::latest_version() == impasse::kStoreSchemaVersion);
 }
 
+TEST_CASE("store: an existing data folder is never chmod-ed; a warning says it is open") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "shared";
+    fs::create_directories(dir);
+    fs::permissions(dir, fs::perms(0755));
+    std::string err, warning;
+    auto store = Store::open(dir.string(), &err, &warning);
+    REQUIRE_MESSAGE(store, err);
+    CHECK(mode_of(dir) == 0755);
+    CHECK(warning.find("other users (mode 0755)") != std::string::npos);
+    fs::permissions(dir, fs::perms(0700));
+    store = Store::open(dir.string(), &err, &warning);
+    REQUIRE_MESSAGE(store, err);
+    CHECK(warning.empty());
+}
+
 TEST_CASE("store: turns are recorded, rewound and read back in order") {
     TempDir tmp;
     std::string err;

@@ -5,9 +5,10 @@
 // can be resumed by replaying its recorded inputs into a new Session with the same seed.
 // Check-ins, journal entries, self-ratings and settings hang off drills or stand alone.
 //
-// Files: `<data_dir>/impasse.db` (plus SQLite's -wal and -shm files). The folder is created
-// with mode 0700 and the files with 0600. The database runs in WAL mode with foreign keys on
-// and a busy timeout, so two running copies of Impasse wait for each other instead of failing.
+// Files: `<data_dir>/impasse.db` (plus SQLite's -wal and -shm files). A missing folder is
+// created with mode 0700 (an existing one is never chmod-ed) and the files with 0600. The database
+// runs in WAL mode with foreign keys on and a busy timeout, so two running copies of Impasse wait
+// for each other instead of failing.
 //
 // Schema versions: PRAGMA user_version. Opening an older database upgrades it in one
 // transaction per step; a newer one is refused with a clear message. A file at the database
@@ -102,8 +103,10 @@ struct SpottingRow {
 class Store {
   public:
     // Opens (creating when absent) `<data_dir>/impasse.db`. On failure returns null and sets
-    // `error` to a message that names the path and what to do.
-    static std::unique_ptr<Store> open(const std::string& data_dir, std::string* error);
+    // `error` to a message that names the path and what to do. `warning`, when given, receives
+    // a warning for the user ("" if none): the folder is open to other users.
+    static std::unique_ptr<Store> open(const std::string& data_dir, std::string* error,
+                                       std::string* warning = nullptr);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;

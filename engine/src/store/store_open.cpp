@@ -2,6 +2,7 @@
 // connection settings, and the schema migrations.
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -30,6 +31,24 @@ std::string foreign_file(const std::string& path) {
     if (in.gcount() < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
         return "it is not an SQLite database";
     return "";
+}
+
+// "" when Impasse may write in `dir` and to `path` (when it exists); else why not: a read-only
+// file system (EROFS), no permission (EACCES) or an immutable file (EPERM). Without this, SQLite
+// fails later in ways that read like a damaged file.
+std::string read_only_reason(const std::string& dir, const std::string& path) {
+    for (const std::string& p : {dir, path}) {
+        if (::access(p.c_str(), W_OK) == 0 || errno == ENOENT) continue;
+        if (errno != EROFS && errno != EACCES && errno != EPERM) continue;
+        return p + " is read-only (" + std::strerror(errno) + ")";
+    }
+    return "";
+}
+
+std::string read_only_message(const std::string& why) {
+    return "cannot record: " + why +
+           ". Impasse has not changed anything. Your record needs a folder Impasse can write "
+           "in: make it writable, or choose another data folder with --data-dir.";
 }
 
 int stored_version(sqlite3* db) {
@@ -65,14 +84,18 @@ std::string now_iso8601() {
     return buf;
 }
 
-std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string* error) {
+std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string* error,
+                                   std::string* warning) {
     auto fail = [&](const std::string& msg) {
         if (error) *error = msg;
         return std::unique_ptr<Store>();
     };
     if (std::string e = paths::ensure_private_dir(data_dir); !e.empty()) return fail(e);
-    ::chmod(data_dir.c_str(), 0700);
+    // An existing folder is never chmod-ed (it may be /tmp or shared); the user is told instead.
+    if (warning) *warning = paths::exposed_dir_warning(data_dir);
     std::string path = data_dir + "/impasse.db";
+    if (std::string why = read_only_reason(data_dir, path); !why.empty())
+        return fail(read_only_message(why));
     if (std::string why = foreign_file(path); !why.empty())
         return fail(path + " cannot be used: " + why +
                     ". Impasse has not changed it. Move it aside, or choose "
@@ -88,6 +111,10 @@ std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string* err
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
         return fail("cannot open " + path + ": " + msg);
+    }
+    if (sqlite3_db_readonly(db, "main") == 1) {
+        sqlite3_close(db);
+        return fail(read_only_message(path + " could only be opened read-only"));
     }
     ::chmod(path.c_str(), 0600);
     std::unique_ptr<Store> store(new Store(db, path));
