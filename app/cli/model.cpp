@@ -35,7 +35,8 @@ bool write_settings(const std::string& path, const TrainSettings& settings,
     nlohmann::ordered_json j;
     j["learner"] = "LIBLINEAR L2-regularised logistic regression (L2R_LR, primal), one per label";
     j["c_grid"] = settings.c_grid;
-    j["c_chosen_by"] = std::to_string(settings.folds) + "-fold cross-validated log-loss, folds grouped by moment";
+    j["c_chosen_by"] =
+        std::to_string(settings.folds) + "-fold cross-validated log-loss, folds grouped by moment";
     j["folds"] = settings.folds;
     j["min_df"] = settings.min_df;
     j["eps"] = settings.eps;

@@ -32,17 +32,21 @@ export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 mkdir -p "$XDG_CONFIG_HOME/impasse"
 echo '{"pause": "never"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
 
-# A free display: tests run in parallel, so a display another test (or a stale lock) holds is
-# skipped, and an Xvfb that did not come up is replaced by one on another number.
+# A free display: tests run in parallel, so the display number is chosen by Xvfb itself
+# (-displayfd), which takes the first number whose lock file it can create. Picking a number
+# here and checking for its lock raced: two tests could start on one number, the loser's Xvfb
+# exited, and the loser lost its display when the winner finished.
 xvfb=""
-for _ in $(seq 10); do
-  n=$(( 90 + RANDOM % 400 ))
-  [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] && continue
-  Xvfb ":$n" -screen 0 "${gui_screen:-1280x800x24}" -nolisten tcp >/dev/null 2>&1 &  # a test may set gui_screen
+for _ in $(seq 5); do
+  rm -f "$tmp/display"
+  Xvfb -displayfd 3 -screen 0 "${gui_screen:-1280x800x24}" -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &  # a test may set gui_screen
   xvfb=$!
-  export DISPLAY=:$n
-  for _ in $(seq 100); do DISPLAY=:$n xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-  DISPLAY=:$n xdpyinfo >/dev/null 2>&1 && break
+  for _ in $(seq 100); do [[ -s $tmp/display ]] && break; kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
+  n=$(tr -dc 0-9 <"$tmp/display" 2>/dev/null || true)
+  if [[ -n $n ]] && kill -0 "$xvfb" 2>/dev/null && DISPLAY=:$n xdpyinfo >/dev/null 2>&1; then
+    export DISPLAY=:$n
+    break
+  fi
   kill "$xvfb" 2>/dev/null || true
   xvfb=""
 done
