@@ -34,14 +34,18 @@ nlohmann::ordered_json graph_json(const ScenarioGraph& g) {
                               {"start", n.start},
                               {"reachable", n.reachable}});
     j["edges"] = nlohmann::ordered_json::array();
-    for (const GraphEdge& e : g.edges)
-        j["edges"].push_back({{"from", e.from},
-                              {"to", e.to},
-                              {"response", e.fallback ? nlohmann::ordered_json()
-                                                      : nlohmann::ordered_json(e.response)},
-                              {"expert", e.expert},
-                              {"mistake", e.mistake},
-                              {"fallback", e.fallback}});
+    for (const GraphEdge& e : g.edges) {
+        nlohmann::ordered_json edge{
+            {"from", e.from},
+            {"to", e.to},
+            {"response", e.fallback || !e.reaction.empty() ? nlohmann::ordered_json()
+                                                           : nlohmann::ordered_json(e.response)},
+            {"expert", e.expert},
+            {"mistake", e.mistake},
+            {"fallback", e.fallback}};
+        if (!e.reaction.empty()) edge["reaction"] = e.reaction;  // a moment's typed reaction
+        j["edges"].push_back(std::move(edge));
+    }
     return j;
 }
 

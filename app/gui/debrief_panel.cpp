@@ -27,6 +27,20 @@ void draw_ending(Ui& ui, DrillSession& d) {
              : e->kind == EndingKind::partial ? colour_neutral()
                                               : colour_risk());
         ImGui::Spacing();
+        if (!e->closing.empty()) {
+            ImGui::PushFont(ui.fonts.italic);
+            wrapped(e->closing);
+            ImGui::PopFont();
+            ImGui::Spacing();
+        }
+        const Scenario& sc = d.scenario();
+        const Node& first = sc.start_node();
+        if (sc.kind == ScenarioKind::moment && first.expert && !d.turns().empty()) {
+            section(ui.fonts, "Your answer and an expert's");
+            wrapped("You said: \u201c" + d.turns().back().said + "\u201d");
+            wrapped("An expert might have said: \u201c" + first.expert->text + "\u201d");
+            ImGui::Spacing();
+        }
         wrapped(e->text);
     } else {
         muted("The drill has not reached an ending yet; this is the debrief so far.");

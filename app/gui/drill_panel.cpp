@@ -95,6 +95,11 @@ void draw_conversation(Ui& ui, DrillSession& d) {
     }
     patient_says(ui, s.patient.name, d.patient_line(), d.cue());
     if (d.at_end() && d.ending()) {
+        if (!d.ending()->closing.empty()) {
+            ImGui::PushFont(ui.fonts.italic);
+            wrapped(d.ending()->closing);
+            ImGui::PopFont();
+        }
         ImGui::Spacing();
         chip(std::string(vocab::label(vocab::ending_kinds(), ending_kind_id(d.ending()->kind)))
                  .c_str(),

@@ -177,6 +177,7 @@ std::string_view any_label(std::string_view id) {
         int i = index_of(*list, id);
         if (i >= 0) return (*list)[static_cast<size_t>(i)].label;
     }
+    if (id == "risk_check") return "Asked directly about safety";  // the scorer's risk item
     return id;
 }
 

@@ -19,7 +19,10 @@
 //      candidate, because the patient's reply to it answers those words.
 //   5. Under the node's `min_similarity` the answer goes to the neutral line.
 // Without a Scorer (tests, a missing model) only the `match` phrases count. A node without
-// options sends a typed answer to its `fallback` node, the only way on.
+// options (a moment) sends a readable typed answer to one of its `reactions` (scenario.h:
+// risk for a risk question where authored, softens when the answer made the repair move,
+// else deepens) and an unreadable one to the neutral line; without reactions, to its
+// `fallback` node, the only way on.
 //
 // Pure functions: no state, no exceptions; the returned pointers point into the node.
 #pragma once
@@ -39,7 +42,8 @@ struct Routing {
     bool fallback = false;               // no option fits: the neutral line (or, at a node
                                          // without options, its fallback node)
     bool risk = false;                   // routed as a risk or safety question
-    bool nowhere() const { return !response && !fallback; }
+    std::string reaction;                // at a moment: "softens", "deepens" or "risk"
+    bool nowhere() const { return !response && !fallback && reaction.empty(); }
 };
 
 // Similarity of `text` to one response by its `match` phrases alone: matched / total phrases.
@@ -62,6 +66,12 @@ std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& 
                                              std::string_view text,
                                              const std::vector<const Response*>& available,
                                              const Moment& moment);
+
+// The reaction a typed answer gets at a node with `reactions`: "risk", "softens" or "deepens".
+std::string choose_reaction(const Score& typed, const Reactions& reactions);
+
+// The node a reaction leads to ("" when the node has no such reaction).
+const std::string& reaction_target(const Reactions& reactions, std::string_view reaction);
 
 Routing route_answer(const Scorer* scorer, const Score& typed, std::string_view text,
                      const Node& node, const std::vector<const Response*>& available,

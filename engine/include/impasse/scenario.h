@@ -100,7 +100,8 @@ const char* ending_kind_id(EndingKind k);
 
 struct Ending {
     EndingKind kind = EndingKind::resolved;
-    std::string text;  // closing reflection for the trainee
+    std::string text;     // closing reflection for the trainee (the debrief)
+    std::string closing;  // optional short closing line shown before the debrief
     SourceLoc loc;
 };
 
@@ -132,6 +133,18 @@ struct FreeTextRule {
     SourceLoc loc;
 };
 
+// How the patient reacts to a typed answer at a node without options (a moment drill): each
+// is a node id. `softens` when the answer made the repair move (overall >= kReactionSoftens and
+// no strong counter-marker), `deepens` otherwise, `risk` (optional) for a direct risk or
+// safety question. An unreadable answer gets the neutral line and stays at the node.
+struct Reactions {
+    std::string softens;
+    std::string deepens;
+    std::string risk;  // may be empty
+    SourceLoc loc;
+};
+inline constexpr double kReactionSoftens = 60.0;
+
 // The intrapersonal marker: what a therapist commonly feels and is pulled to do here.
 struct TherapistPull {
     std::vector<std::string> feelings;  // feeling ids
@@ -149,6 +162,7 @@ struct Node {
     std::optional<Ending> ending;
     std::optional<ExpertAnswer> expert;
     FreeTextRule free_text;
+    std::optional<Reactions> reactions;  // free_text.reactions
     TherapistPull pull;
     std::string note;  // the author's teaching note for this moment
     SourceLoc loc;

@@ -26,7 +26,8 @@ struct GraphNode {
 
 struct GraphEdge {
     std::string from, to;
-    std::string response;  // response id, or "" for the free-text fallback
+    std::string response;  // response id, or "" for the free-text fallback and reactions
+    std::string reaction;  // "softens", "deepens" or "risk" for a moment's reaction, else ""
     bool expert = false;   // the node's expert answer
     bool mistake = false;  // the response enacts a counter-marker
     bool fallback = false;

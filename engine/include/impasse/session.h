@@ -74,7 +74,8 @@ struct TurnRecord {
     std::string stage;
     TurnInput input;
     std::string said;        // what the trainee said (the option's text, or the typed text)
-    std::string routed_to;   // the response taken (for text: the one it was routed to)
+    std::string routed_to;   // the response taken (for text: the one it was routed to; at a
+                             // moment with reactions: softens, deepens or risk)
     double similarity = -1;  // routing similarity for text, -1 for options
     bool fallback = false;   // text that made none of the node's moves: the patient gave the
                              // node's neutral line and the dialogue stayed at the node (at a
@@ -166,7 +167,7 @@ class Session {
   private:
     // `typed`: the typed answer's score, already computed for routing (null for an option).
     Result act(const TurnInput& input, const Response* chosen, double similarity, bool fallback,
-               const Score* typed = nullptr, bool risk = false);
+               const Score* typed = nullptr, bool risk = false, std::string_view reaction = {});
     Result check_text(std::string_view text) const;
     static TurnInput text_input(std::string_view text);
     void stay_neutral();  // the patient's neutral line at the current node

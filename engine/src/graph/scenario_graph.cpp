@@ -40,6 +40,22 @@ ScenarioGraph scenario_graph(const Scenario& s) {
             g.edges.push_back(e);
             out[n.id].push_back(n.free_text.fallback);
         }
+        if (n.reactions) {
+            const std::pair<const char*, const std::string*> kinds[] = {
+                {"softens", &n.reactions->softens},
+                {"deepens", &n.reactions->deepens},
+                {"risk", &n.reactions->risk}};
+            for (const auto& [kind, to] : kinds) {
+                if (to->empty()) continue;
+                GraphEdge e;
+                e.from = n.id;
+                e.to = *to;
+                e.reaction = kind;
+                e.expert = e.reaction == "softens";
+                g.edges.push_back(e);
+                out[n.id].push_back(*to);
+            }
+        }
     }
     std::set<std::string> seen{s.start};
     std::deque<std::string> queue{s.start};
@@ -115,6 +131,9 @@ std::string graph_dot(const ScenarioGraph& g) {
         d += "  " + quoted(e.from) + " -> " + quoted(e.to) + " [";
         if (e.fallback)
             d += "label=\"typed (fallback)\", style=dotted, color=\"#777777\"";
+        else if (!e.reaction.empty())
+            d += "label=" + quoted("typed (" + e.reaction + ")") + ", style=dotted" +
+                 (e.expert ? ", color=\"#2e7d32\"" : "");
         else {
             d += "label=" + quoted(e.response);
             if (e.expert) d += ", color=\"#2e7d32\", penwidth=2";

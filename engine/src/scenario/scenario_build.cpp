@@ -259,7 +259,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
             r.error(e, "IMP0104",
                     "an ending is {kind: resolved|partial|impasse|dropout, text: ...}");
         } else {
-            r.check_keys(e, {"kind", "text"}, "an ending");
+            r.check_keys(e, {"kind", "text", "closing"}, "an ending");
             r.require(e, "kind", "an ending");
             r.require(e, "text", "an ending");
             if (const YAML::Node k = e["kind"]) {
@@ -272,6 +272,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
                 }
             }
             read_text(r, e, "text", ending.text, "the ending");
+            read_text(r, e, "closing", ending.closing, "the ending");
         }
         node.ending = ending;
     }
@@ -307,7 +308,23 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
             r.error(ft, "IMP0104",
                     "free_text is {fallback: NODE, min_similarity: 0..1, neutral: {say, cue}}");
         } else {
-            r.check_keys(ft, {"fallback", "min_similarity", "neutral"}, "free_text");
+            r.check_keys(ft, {"fallback", "min_similarity", "neutral", "reactions"}, "free_text");
+            if (const YAML::Node re = ft["reactions"]) {
+                Reactions rx;
+                rx.loc = loc(r, re);
+                if (!re.IsMap()) {
+                    r.error(re, "IMP0104",
+                            "reactions is {softens: NODE, deepens: NODE, risk: NODE}");
+                } else {
+                    r.check_keys(re, {"softens", "deepens", "risk"}, "reactions");
+                    r.require(re, "softens", "reactions");
+                    r.require(re, "deepens", "reactions");
+                    read_target(r, re, "softens", rx.softens, "reactions");
+                    read_target(r, re, "deepens", rx.deepens, "reactions");
+                    read_target(r, re, "risk", rx.risk, "reactions");
+                    node.reactions = rx;
+                }
+            }
             if (const YAML::Node nl = ft["neutral"]) {
                 NeutralLine line;
                 line.loc = loc(r, nl);

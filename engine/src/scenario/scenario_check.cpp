@@ -104,6 +104,10 @@ std::vector<std::string> successors(const Node& n) {
     for (const auto& r : n.responses)
         out.push_back(r.next);
     if (!n.free_text.fallback.empty()) out.push_back(n.free_text.fallback);
+    if (n.reactions)
+        for (const std::string* t :
+             {&n.reactions->softens, &n.reactions->deepens, &n.reactions->risk})
+            if (!t->empty()) out.push_back(*t);
     return out;
 }
 
@@ -118,7 +122,7 @@ void check(const Scenario& s, Diagnostics& out) {
                 (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
     for (const auto& n : s.nodes) {
-        bool has_exit = !n.responses.empty() || !n.free_text.fallback.empty();
+        bool has_exit = !n.responses.empty() || !n.free_text.fallback.empty() || n.reactions;
         if (n.ending && has_exit)
             add(out, n.loc, Severity::error, "IMP0404",
                 "node '" + n.id + "' has both an ending and responses; choose one");
@@ -142,6 +146,17 @@ void check(const Scenario& s, Diagnostics& out) {
         }
         check_link(s, n.free_text.fallback, n.free_text.loc,
                    "free_text.fallback of node '" + n.id + "'", out);
+        if (n.reactions) {
+            const Reactions& rx = *n.reactions;
+            check_link(s, rx.softens, rx.loc, "reactions.softens of node '" + n.id + "'", out);
+            check_link(s, rx.deepens, rx.loc, "reactions.deepens of node '" + n.id + "'", out);
+            check_link(s, rx.risk, rx.loc, "reactions.risk of node '" + n.id + "'", out);
+            if (!n.responses.empty())
+                add(out, rx.loc, Severity::error, "IMP0404",
+                    "node '" + n.id +
+                        "' has both responses and reactions; reactions are for a node a typed "
+                        "answer reaches without options (a moment)");
+        }
         for (const auto& v : n.variants)
             if (v.when) check_condition(s, *v.when, out);
         if (!n.markers.empty() && !n.responses.empty() &&

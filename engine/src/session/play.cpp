@@ -37,8 +37,10 @@ void show_moment(const Session& s, std::ostream& out, const PlayOptions& o) {
                    {"cue", s.cue()},
                    {"stage", s.stage()},
                    {"options", opts}};
-        if (const Ending* e = s.ending())
+        if (const Ending* e = s.ending()) {
             ev["ending"] = {{"kind", ending_kind_id(e->kind)}, {"text", e->text}};
+            if (!e->closing.empty()) ev["ending"]["closing"] = e->closing;
+        }
         emit(out, ev);
         return;
     }
@@ -46,8 +48,15 @@ void show_moment(const Session& s, std::ostream& out, const PlayOptions& o) {
     if (!s.cue().empty()) out << " (" << s.cue() << ")";
     out << ":\n  \u201c" << s.line() << "\u201d\n";
     if (const Ending* e = s.ending()) {
-        out << "\n== " << vocab::label(vocab::ending_kinds(), ending_kind_id(e->kind)) << " ==\n"
-            << e->text << "\n";
+        if (!e->closing.empty()) out << "\n" << e->closing << "\n";
+        out << "\n== " << vocab::label(vocab::ending_kinds(), ending_kind_id(e->kind)) << " ==\n";
+        const Scenario& sc = s.scenario();
+        const Node& first = sc.start_node();
+        if (sc.kind == ScenarioKind::moment && first.expert && !s.turns().empty()) {
+            out << "You said:\n  \u201c" << s.turns().back().said << "\u201d\n"
+                << "An expert might have said:\n  \u201c" << first.expert->text << "\u201d\n\n";
+        }
+        out << e->text << "\n";
         return;
     }
     out << "\n";
@@ -72,7 +81,10 @@ void show_turn(const TurnRecord& t, std::ostream& out, const PlayOptions& o) {
     if (!t.feedback.authored.empty()) out << "   " << t.feedback.authored << "\n";
     for (const auto& f : t.feedback.did_well) {
         out << "   + " << vocab::any_label(f.id);
-        if (!f.quote.empty()) out << ": \u201c" << f.quote << "\u201d";
+        if (!f.quote.empty())
+            out << ": \u201c" << f.quote << "\u201d";
+        else if (!f.text.empty())
+            out << ": " << f.text;
         out << "\n";
     }
     for (const auto& f : t.feedback.missed) {
@@ -124,7 +136,17 @@ std::string record_last_turn(Store& store, int64_t drill_id, const Session& sess
     return e;
 }
 
+// The case's title and summary (for a moment, the context its first line depends on), before
+// the first patient line, as the GUI shows them.
+void show_case(const Session& s, std::ostream& out, const PlayOptions& o) {
+    if (o.json || !s.turns().empty()) return;
+    const Scenario& sc = s.scenario();
+    out << "== " << sc.title << " ==\n";
+    if (!sc.summary.empty()) out << sc.summary << "\n";
+}
+
 PlayOutcome run_play(Session& s, std::istream& in, std::ostream& out, const PlayOptions& o) {
+    show_case(s, out, o);
     show_moment(s, out, o);
     if (s.at_end()) return PlayOutcome::ended;
     std::string raw;

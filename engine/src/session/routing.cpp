@@ -134,10 +134,35 @@ std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& 
     return out;
 }
 
+std::string choose_reaction(const Score& typed, const Reactions& reactions) {
+    if (typed.risk_check >= 0.5 && !reactions.risk.empty()) return "risk";
+    double counter = 0;
+    for (double c : typed.counter_markers)
+        counter = std::max(counter, c);
+    return typed.overall >= kReactionSoftens && counter < kStrongCounter ? "softens" : "deepens";
+}
+
+const std::string& reaction_target(const Reactions& reactions, std::string_view reaction) {
+    static const std::string none;
+    return reaction == "softens"   ? reactions.softens
+           : reaction == "deepens" ? reactions.deepens
+           : reaction == "risk"    ? reactions.risk
+                                   : none;
+}
+
 Routing route_answer(const Scorer* scorer, const Score& typed, std::string_view text,
                      const Node& node, const std::vector<const Response*>& available,
                      const Moment& moment) {
     Routing out;
+    if (available.empty() && node.responses.empty() && node.reactions) {
+        if (!typed.unreadable.empty()) {
+            out.fallback = true;  // the neutral line; the moment stays open
+            return out;
+        }
+        out.reaction = choose_reaction(typed, *node.reactions);
+        out.risk = out.reaction == "risk";
+        return out;
+    }
     if (available.empty()) {
         out.fallback = !node.free_text.fallback.empty();
         return out;

@@ -248,7 +248,7 @@ Session::Result Session::say(std::string_view text) {
     Routing route = route_answer(scorer_, typed, text, *node_, available(), m);
     if (route.nowhere()) return Result::fail("this moment has nowhere for a typed answer to go");
     return act(in, route.fallback ? nullptr : route.response, route.similarity, route.fallback,
-               &typed, route.risk);
+               &typed, route.risk, route.reaction);
 }
 
 Session::Result Session::say_routed(std::string_view text, std::string_view routed_to,
@@ -258,6 +258,14 @@ Session::Result Session::say_routed(std::string_view text, std::string_view rout
     Moment m = moment();
     Score typed = scorer_ ? scorer_->score_text(text, m) : Score{};
     const Response* r = nullptr;
+    if (node_->responses.empty() && node_->reactions) {
+        // A moment's reaction: routed_to names it (softens, deepens, risk).
+        if (fallback) return act(in, nullptr, similarity, true, &typed, false);
+        if (reaction_target(*node_->reactions, routed_to).empty())
+            return Result::fail("the recorded reaction '" + std::string(routed_to) +
+                                "' is not one of node '" + node_->id + "''s reactions");
+        return act(in, nullptr, similarity, false, &typed, routed_to == "risk", routed_to);
+    }
     if (!fallback) {
         r = node_->find_response(routed_to);
         auto avail = available();
@@ -285,7 +293,8 @@ void Session::stay_neutral() {
 }
 
 Session::Result Session::act(const TurnInput& input, const Response* chosen, double similarity,
-                             bool fallback, const Score* typed, bool risk) {
+                             bool fallback, const Score* typed, bool risk,
+                             std::string_view reaction) {
     TurnRecord t;
     t.index = static_cast<int>(turns_.size());
     t.node = node_->id;
@@ -296,7 +305,7 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
     t.stage = node_->stage;
     t.input = input;
     t.said = input.kind == TurnInput::Kind::text ? input.text : chosen->text;
-    t.routed_to = chosen ? chosen->id : "";
+    t.routed_to = chosen ? chosen->id : std::string(reaction);
     t.similarity = similarity;
     t.fallback = fallback;
     t.risk = risk;
@@ -349,8 +358,11 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
         }
     }
     ++state_.turn;
-    bool stay = fallback && !node_->responses.empty();
-    std::string next = stay ? node_->id : fallback ? node_->free_text.fallback : chosen->next;
+    bool stay = fallback && (!node_->responses.empty() || node_->reactions);
+    std::string next = stay                ? node_->id
+                       : !reaction.empty() ? reaction_target(*node_->reactions, reaction)
+                       : fallback          ? node_->free_text.fallback
+                                           : chosen->next;
     t.next = next;
     turns_.push_back(std::move(t));
     if (stay)
