@@ -1,11 +1,14 @@
 // `impasse score`: score one response, or a JSONL batch, against the rubric.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/commands.h"
@@ -102,6 +105,32 @@ void readable(std::ostream& out, const Score& s, const Feedback& fb) {
     if (!fb.expert_says.empty()) out << "\nAn expert might say: \"" << fb.expert_says << "\"\n";
 }
 
+std::string jsonl_out(const Scorer& scorer, const std::string& line) {
+    if (line.size() > kMaxLineBytes) return "{\"id\":null,\"error\":\"line longer than 16 MB\"}";
+    return score_line(scorer, line);
+}
+
+// Scores lines[i] into out[i] on up to `workers` threads (the scorer is immutable, so shared).
+void score_batch(const Scorer& scorer, const std::vector<std::string>& lines,
+                 std::vector<std::string>& out, unsigned workers) {
+    out.assign(lines.size(), std::string());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next.fetch_add(16)) < lines.size();)
+            for (size_t k = i; k < std::min(i + 16, lines.size()); ++k)
+                out[k] = jsonl_out(scorer, lines[k]);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < workers && lines.size() > 16 * t; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto& t : pool)
+        t.join();
+}
+
+// One JSON line out per non-blank line in, in order. From a file the lines are read in batches
+// scored on every core, each batch written and flushed before the next is read; from stdin
+// (interactive use) each line is answered at once.
 int run_jsonl(const Scorer& scorer, const std::string& path) {
     std::ifstream file;
     std::istream* in = &std::cin;
@@ -114,19 +143,25 @@ int run_jsonl(const Scorer& scorer, const std::string& path) {
         in = &file;
     }
     bool interactive = path == "-";
+    unsigned workers =
+        interactive ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    const size_t batch = interactive ? 1 : 1024;
+    std::vector<std::string> lines, out;
     std::string line;
-    std::string out;
-    while (std::getline(*in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
-        if (line.size() > kMaxLineBytes)
-            out = "{\"id\":null,\"error\":\"line longer than 16 MB\"}";
-        else
-            out = score_line(scorer, line);
-        std::cout << out << '\n';
-        if (interactive) std::cout.flush();
+    bool more = true;
+    while (more) {
+        lines.clear();
+        while (lines.size() < batch && (more = static_cast<bool>(std::getline(*in, line)))) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (line.find_first_not_of(" \t") == std::string::npos) continue;
+            lines.push_back(std::move(line));
+        }
+        score_batch(scorer, lines, out, workers);
+        std::string chunk;
+        for (const auto& o : out)
+            chunk.append(o).push_back('\n');
+        std::cout << chunk << std::flush;
     }
-    std::cout.flush();
     return 0;
 }
 

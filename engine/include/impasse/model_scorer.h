@@ -65,6 +65,7 @@ class ModelScorer : public Scorer {
     std::array<int, kBehaviourCount> behaviour_{};
     std::array<int, 4> overall_{};  // overall>=2 .. overall>=5
     int risk_ = -1;
+    std::vector<bool> evidence_labels_;  // per model label: quoted as evidence
     RiskLexicon lexicon_;
 };
 

@@ -66,8 +66,12 @@ class ResponseModel {
     const std::vector<std::string>& labels() const { return labels_; }
     int label_index(std::string_view id) const;  // -1 when absent
 
-    // Probabilities and evidence for every label, in labels() order.
-    std::vector<LabelPrediction> predict(std::string_view text, const ModelContext& ctx) const;
+    // Probabilities for every label, in labels() order, and the evidence of each label that
+    // `evidence` (indexed by label; null: every label) asks for and whose probability is at
+    // least `evidence_from` (the others get start == end == 0).
+    std::vector<LabelPrediction> predict(std::string_view text, const ModelContext& ctx,
+                                         const std::vector<bool>* evidence = nullptr,
+                                         double evidence_from = 0.0) const;
 
     // Short hex digest of the file's content: recorded in transcripts as the scorer version.
     const std::string& version() const { return version_; }

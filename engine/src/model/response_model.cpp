@@ -146,46 +146,55 @@ int ResponseModel::label_index(std::string_view id) const {
     return -1;
 }
 
-std::vector<LabelPrediction> ResponseModel::predict(std::string_view text,
-                                                    const ModelContext& ctx) const {
+std::vector<LabelPrediction> ResponseModel::predict(std::string_view text, const ModelContext& ctx,
+                                                    const std::vector<bool>* evidence,
+                                                    double evidence_from) const {
     const size_t L = labels_.size();
     std::vector<FeatureHit> hits = extract_features(text, ctx);
     std::vector<double> z(bias_);
-    // Each hit's row (or none), then the logits.
-    std::vector<const float*> row(hits.size(), nullptr);
-    for (size_t h = 0; h < hits.size(); ++h) {
-        auto it = std::lower_bound(hashes_.begin(), hashes_.end(), hits[h].hash);
-        if (it == hashes_.end() || *it != hits[h].hash) continue;
-        row[h] = &weights_[static_cast<size_t>(it - hashes_.begin()) * L];
+    // The hits found in the model with words behind them (evidence candidates), then the logits.
+    struct Found {
+        const float* row;
+        double value;
+        uint32_t start, end;
+    };
+    std::vector<Found> found;
+    found.reserve(hits.size());
+    for (const FeatureHit& h : hits) {
+        auto it = std::lower_bound(hashes_.begin(), hashes_.end(), h.hash);
+        if (it == hashes_.end() || *it != h.hash) continue;
+        const float* row = &weights_[static_cast<size_t>(it - hashes_.begin()) * L];
         for (size_t l = 0; l < L; ++l)
-            z[l] += static_cast<double>(row[h][l]) * hits[h].value;
+            z[l] += static_cast<double>(row[l]) * h.value;
+        if (h.start < h.end) found.push_back({row, h.value, h.start, h.end});
     }
     std::vector<LabelPrediction> out(L);
+    std::vector<double> c(found.size());
     for (size_t l = 0; l < L; ++l) {
         out[l].p = 1.0 / (1.0 + std::exp(-z[l]));
+        if ((evidence && (l >= evidence->size() || !(*evidence)[l])) || out[l].p < evidence_from)
+            continue;
         // Evidence: the words whose features raised this label most, widened over touching
         // words that also raised it clearly.
         double best = 0;
-        size_t best_h = hits.size();
-        for (size_t h = 0; h < hits.size(); ++h) {
-            if (!row[h] || hits[h].start >= hits[h].end) continue;
-            double c = static_cast<double>(row[h][l]) * hits[h].value;
-            if (c > best) {
-                best = c;
+        size_t best_h = found.size();
+        for (size_t h = 0; h < found.size(); ++h) {
+            c[h] = static_cast<double>(found[h].row[l]) * found[h].value;
+            if (c[h] > best) {
+                best = c[h];
                 best_h = h;
             }
         }
-        if (best_h == hits.size()) continue;
-        uint32_t s = hits[best_h].start, e = hits[best_h].end;
+        if (best_h == found.size()) continue;
+        uint32_t s = found[best_h].start, e = found[best_h].end;
         for (bool grew = true; grew;) {
             grew = false;
-            for (size_t h = 0; h < hits.size(); ++h) {
-                if (!row[h] || hits[h].start >= hits[h].end) continue;
-                double c = static_cast<double>(row[h][l]) * hits[h].value;
-                if (c < 0.35 * best) continue;
-                bool touches = hits[h].start <= e + 2 && hits[h].end + 2 >= s;
-                bool inside = hits[h].start >= s && hits[h].end <= e;
-                uint32_t ns = std::min(s, hits[h].start), ne = std::max(e, hits[h].end);
+            for (size_t h = 0; h < found.size(); ++h) {
+                if (c[h] < 0.35 * best) continue;
+                const Found& f = found[h];
+                bool touches = f.start <= e + 2 && f.end + 2 >= s;
+                bool inside = f.start >= s && f.end <= e;
+                uint32_t ns = std::min(s, f.start), ne = std::max(e, f.end);
                 if (touches && !inside && ne - ns <= 160) {
                     s = ns;
                     e = ne;

@@ -156,6 +156,14 @@ ModelScorer::ModelScorer(std::shared_ptr<const ResponseModel> model,
     for (int k = 2; k <= 5; ++k)
         overall_[static_cast<size_t>(k - 2)] = find("overall>=" + std::to_string(k));
     risk_ = find("risk_check");
+    // Evidence is quoted for principles, counter-markers and strategies only.
+    evidence_labels_.assign(model_->labels().size(), false);
+    auto quote = [&](int l) {
+        if (l >= 0) evidence_labels_[static_cast<size_t>(l)] = true;
+    };
+    std::for_each(principle_.begin(), principle_.end(), quote);
+    std::for_each(counter_.begin(), counter_.end(), quote);
+    std::for_each(strategy_.begin(), strategy_.end(), quote);
 }
 
 std::string ModelScorer::version() const {
@@ -170,7 +178,8 @@ Score ModelScorer::score_text(std::string_view text, const Moment& moment) const
     Score s;
     s.unreadable = unreadable_reason(text);
     if (!s.unreadable.empty()) return s;
-    std::vector<LabelPrediction> pred = model_->predict(text, context_of(moment));
+    std::vector<LabelPrediction> pred =
+        model_->predict(text, context_of(moment), &evidence_labels_, kReported);
     auto take = [&](int label, double* into, const char* kind, std::string_view id) {
         if (label < 0) return;
         const LabelPrediction& p = pred[static_cast<size_t>(label)];
