@@ -88,7 +88,10 @@ void Ui::start_drill(const std::string& id) {
     if (drill && drill->active() && !drill->at_end() && store && drill->drill_id() > 0)
         store->abandon_drill(drill->drill_id());
     drill = std::make_unique<DrillSession>();
-    if (std::string e = drill->start(s, fresh_seed(), scorer.get(), store.get()); !e.empty()) {
+    OptionOrder order =
+        settings.option_order == "fixed" ? OptionOrder::file : OptionOrder::shuffled;
+    if (std::string e = drill->start(s, fresh_seed(), scorer.get(), store.get(), order);
+        !e.empty()) {
         report(e);
         drill.reset();
         return;
