@@ -20,6 +20,7 @@
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
+#include "gui/wording.h"
 #include "impasse/paths.h"
 #include "impasse/scenario_graph.h"
 #include "impasse/scenario_loader.h"
@@ -104,8 +105,8 @@ void draw_files(Author& a) {
         int errors = count(f.load.diagnostics, Severity::error);
         int warnings = count(f.load.diagnostics, Severity::warning);
         std::string label = fs::path(path).filename().string();
-        char counts[48];
-        std::snprintf(counts, sizeof counts, "  %d error(s), %d warning(s)", errors, warnings);
+        std::string counts = "  " + count_of(errors, "error", "errors") + ", " +
+                             count_of(warnings, "warning", "warnings");
         ImGui::PushStyleColor(ImGuiCol_Text, errors     ? colour_risk()
                                              : warnings ? colour_neutral()
                                                         : ImGui::GetStyleColorVec4(ImGuiCol_Text));

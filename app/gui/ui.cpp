@@ -1,4 +1,5 @@
 #include "gui/ui.h"
+#include "gui/wording.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -226,9 +227,9 @@ void Ui::reload_library() {
                 first = &d;
                 break;
             }
-        banners.push_back(std::to_string(errors) +
-                          " problem(s) in scenario files; those cases are not listed. First: " +
-                          first->to_string());
+        banners.push_back(
+            count_of(errors, "problem", "problems") +
+            " in scenario files; those cases are not listed. First: " + first->to_string());
     }
     if (library.scenarios.empty() && dirs.empty())
         banners.push_back(
