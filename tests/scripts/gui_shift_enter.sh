@@ -6,7 +6,7 @@
 set -euo pipefail
 bin=$1
 source "$(dirname "$0")/lib/gui.sh"
-echo '{"pause": "never", "checkins": "never", "feedback": "immediate"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
+echo '{"pause": "never", "checkins": "never", "feedback": "immediate", "option_order": "fixed"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
 step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
 
 gui_start --data-dir "$tmp/record"

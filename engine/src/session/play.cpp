@@ -111,6 +111,8 @@ Snapshot recorded_snapshot(const Store& store, const DrillRow& row) {
     snap.scenario_hash = row.scenario_hash;
     snap.seed = row.seed;
     for (const auto& t : store.turns(row.id)) {
+        if (snap.inputs.empty() && json_get::str(t.record, "option_order") == "shuffled")
+            snap.option_order = "shuffled";
         TurnInput in;
         in.kind = json_get::str(t.input, "kind") == "text" ? TurnInput::Kind::text
                                                            : TurnInput::Kind::option;

@@ -30,7 +30,8 @@ trap gui_cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 mkdir -p "$XDG_CONFIG_HOME/impasse"
-echo '{"pause": "never"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
+# Options in file order: the tests click an option by its position.
+echo '{"pause": "never", "option_order": "fixed"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
 
 # A free display: tests run in parallel, so the display number is chosen by Xvfb itself
 # (-displayfd), which takes the first number whose lock file it can create. Picking a number
