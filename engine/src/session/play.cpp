@@ -138,6 +138,17 @@ std::string record_last_turn(Store& store, int64_t drill_id, const Session& sess
     return e;
 }
 
+PlayOutcome stuck(const Session& s, std::ostream& out, const PlayOptions& o) {
+    std::string msg = "The case offers no way on from node '" + s.node().id +
+                      "': none of its options' conditions holds. The drill ends here; please "
+                      "tell the case's author.";
+    if (o.json)
+        emit(out, {{"event", "stuck"}, {"node", s.node().id}, {"message", msg}});
+    else
+        out << "\n" << msg << "\n";
+    return PlayOutcome::stuck;
+}
+
 // The case's title and summary (for a moment, the context its first line depends on), before
 // the first patient line, as the GUI shows them.
 void show_case(const Session& s, std::ostream& out, const PlayOptions& o) {
@@ -151,6 +162,7 @@ PlayOutcome run_play(Session& s, std::istream& in, std::ostream& out, const Play
     show_case(s, out, o);
     show_moment(s, out, o);
     if (s.at_end()) return PlayOutcome::ended;
+    if (s.stuck()) return stuck(s, out, o);
     std::string raw;
     while (true) {
         if (!o.json && o.show_prompt) out << "> " << std::flush;
@@ -210,6 +222,7 @@ PlayOutcome run_play(Session& s, std::istream& in, std::ostream& out, const Play
         }
         show_moment(s, out, o);
         if (s.at_end()) return PlayOutcome::ended;
+        if (s.stuck()) return stuck(s, out, o);
     }
 }
 
