@@ -271,8 +271,8 @@ void draw_stage_tracker(Ui& ui, DrillSession& d) {
                                    "discontent made clearer", "what blocks assertion",
                                    "self-assertion"};
     static const char* c_desc[] = {"a confrontation marker", "stepping out of the cycle",
-                                   "anger voiced, then hurt", "what blocks vulnerability",
-                                   "vulnerability"};
+                                   "anger, then disappointment and hurt",
+                                   "what blocks vulnerability", "vulnerability"};
     const auto& stages = vocab::stages();
     for (size_t i = 0; i < stages.size(); ++i) {
         bool here = stages[i].id == current;
