@@ -1,6 +1,7 @@
 #include "impasse/play.h"
 #include "json_get.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <istream>
 #include <ostream>
@@ -118,6 +119,17 @@ Snapshot recorded_snapshot(const Store& store, const DrillRow& row) {
                                                            : TurnInput::Kind::option;
         in.response = json_get::str(t.input, "response");
         in.text = json_get::str(t.input, "text");
+        // A typed answer resumes along the route it took when it was answered (recorded with
+        // the turn), whatever the scorer says today.
+        if (in.kind == TurnInput::Kind::text && t.record.is_object() &&
+            t.record.contains("routed_to") && t.record["routed_to"].is_string()) {
+            in.route.recorded = true;
+            in.route.routed_to = t.record["routed_to"].get<std::string>();
+            in.route.fallback = t.record.contains("fallback") &&
+                                t.record["fallback"].is_boolean() &&
+                                t.record["fallback"].get<bool>();
+            in.route.similarity = std::max(0.0, json_get::num(t.record, "similarity", 0.0));
+        }
         snap.inputs.push_back(in);
     }
     return snap;
