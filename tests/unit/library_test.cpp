@@ -66,6 +66,10 @@ bool reaches(const ScenarioPtr& sc, const std::string& target, size_t budget = 6
         for (const Response& r : n.responses)
             into[r.next].push_back(n.id);
         if (!n.free_text.fallback.empty()) into[n.free_text.fallback].push_back(n.id);
+        if (n.reactions)
+            for (const std::string* t :
+                 {&n.reactions->softens, &n.reactions->deepens, &n.reactions->risk})
+                if (!t->empty()) into[*t].push_back(n.id);
     }
     std::map<std::string, int> dist{{target, 0}};
     std::deque<std::string> bfs{target};
@@ -94,10 +98,17 @@ bool reaches(const ScenarioPtr& sc, const std::string& target, size_t budget = 6
             Session c = s;
             if (c.choose(r->id).ok) next.push_back(std::move(c));
         }
-        if (!s.node().free_text.fallback.empty()) {
+        if (!s.node().free_text.fallback.empty() && !s.node().reactions) {
             Session c = s;
             if (c.say("zzz").ok) next.push_back(std::move(c));
         }
+        // A moment's reactions: each taken as a recorded route (which reaction a typed answer
+        // gets depends on the scorer, which this search does without).
+        if (s.node().reactions)
+            for (const char* kind : {"softens", "deepens", "risk"}) {
+                Session c = s;
+                if (c.say_routed("an answer", kind, false, 1.0).ok) next.push_back(std::move(c));
+            }
         for (Session& c : next) {
             int d = distance(c);
             if (d < (1 << 20) && seen.insert(state_key(c)).second) open.emplace(d, std::move(c));
