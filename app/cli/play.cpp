@@ -139,6 +139,9 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
         case PlayOutcome::store_failed:
             exit_code = 1;
             break;
+        case PlayOutcome::stuck:
+            exit_code = 4;
+            break;
     }
 }
 

@@ -121,7 +121,14 @@ bool wants_checkin(Ui& ui, DrillSession& d) {
 }
 
 void draw_response_area(Ui& ui, DrillSession& d) {
-    if (d.at_end()) {
+    if (d.stuck()) {
+        wrapped(
+            "The case offers no way on from here: none of this moment's options is "
+            "available (their conditions do not hold). The drill ends here; please tell "
+            "the case's author.");
+        ImGui::Spacing();
+    }
+    if (d.at_end() || d.stuck()) {
         bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
         if (ImGui::Button("See the debrief (Enter)") || enter) ui.set_screen(Screen::debrief);
         ImGui::SameLine();
@@ -264,8 +271,8 @@ void draw_stage_tracker(Ui& ui, DrillSession& d) {
                                    "discontent made clearer", "what blocks assertion",
                                    "self-assertion"};
     static const char* c_desc[] = {"a confrontation marker", "stepping out of the cycle",
-                                   "anger voiced, then hurt", "what blocks vulnerability",
-                                   "vulnerability"};
+                                   "anger, then disappointment and hurt",
+                                   "what blocks vulnerability", "vulnerability"};
     const auto& stages = vocab::stages();
     for (size_t i = 0; i < stages.size(); ++i) {
         bool here = stages[i].id == current;

@@ -106,6 +106,9 @@ const Node& DrillSession::node() const {
 bool DrillSession::at_end() const {
     return session_->at_end();
 }
+bool DrillSession::stuck() const {
+    return session_->stuck();
+}
 const Ending* DrillSession::ending() const {
     return session_->ending();
 }

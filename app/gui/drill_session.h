@@ -83,6 +83,7 @@ class DrillSession {
     const Node& node() const;
     std::vector<Option> options() const;
     bool at_end() const;
+    bool stuck() const;  // Session::stuck(): the case offers no way on from here
     const Ending* ending() const;
     StateSnapshot state() const;
 

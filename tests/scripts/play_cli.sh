@@ -73,6 +73,36 @@ for seed in range(1, 7):
 assert len(firsts) > 1, f"six seeds showed the same first option: {firsts}"
 PY
 
+# A shuffled drill interrupted and resumed shows the same order and ends as an uninterrupted one.
+printf '1\n1\n1\n1\n1\n1\n' | "$bin" play "$case" --seed 9 --no-record --transcript "$tmp/whole.json" >/dev/null || true
+printf '1\n' | "$bin" play "$case" --seed 9 --data-dir "$tmp/r" >/dev/null 2>&1 || true
+printf '1\n1\n1\n1\n1\n' | "$bin" play "$case" --resume --data-dir "$tmp/r" --transcript "$tmp/resumed.json" >/dev/null || true
+python3 - "$tmp/whole.json" "$tmp/resumed.json" <<'PY' || fail "a resumed shuffled drill differs from an uninterrupted one"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+strip = lambda t: [{k: v for k, v in x.items() if k != "timestamp"} for x in t["turns"]]
+assert b["option_order"] == "shuffled", b["option_order"]
+assert strip(a) == strip(b), "turns differ"
+PY
+
+# A case whose conditions all fail at run time (undecidable for the validator): the drill ends
+# with a message naming the node and exit 4, never a prompt with no way on.
+python3 - "$case" "$tmp/stuck.yaml" <<'PY'
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+d.setdefault("initial", {}).setdefault("vars", {})["open"] = False
+start = d["nodes"][d["start"]]
+for r in start["responses"]:
+    r["condition"] = "vars.open"
+yaml.safe_dump(d, open(sys.argv[2], "w"), sort_keys=False, allow_unicode=True)
+PY
+set +e
+msg=$(printf '1\n' | "$bin" play "$tmp/stuck.yaml" --no-record 2>&1)
+rc=$?
+set -e
+[ $rc -eq 4 ] || fail "a stuck drill should exit 4, got $rc: $msg"
+grep -q "no way on from node" <<<"$msg" || fail "no message for a stuck drill: $msg"
+
 # A changed scenario: replay names the first diverging turn and exits 1.
 sed 's/But what if I do this and it still/And what if this still/' "$case" >"$tmp/changed.yaml"
 set +e

@@ -144,6 +144,10 @@ class Session {
     void set_option_order(OptionOrder o) { order_ = o; }  // before the first answer
     OptionOrder option_order() const { return order_; }
     bool at_end() const { return node_->is_ending(); }
+    // Not at an ending, yet no option is available and a typed answer has nowhere to go (a case
+    // whose conditions all fail here): the drill cannot go on. The validator catches the
+    // conditions it can decide (IMP0407); this is the run-time guard for the rest.
+    bool stuck() const;
     const Ending* ending() const { return node_->ending ? &*node_->ending : nullptr; }
     const SessionState& state() const { return state_; }
     const std::vector<TurnRecord>& turns() const { return turns_; }

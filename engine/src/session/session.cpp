@@ -203,6 +203,11 @@ std::vector<const Response*> Session::available() const {
     return out;
 }
 
+bool Session::stuck() const {
+    return !at_end() && !node_->reactions && node_->free_text.fallback.empty() &&
+           available().empty();
+}
+
 Moment Session::moment() const {
     Moment m;
     m.scenario = scenario_.get();
