@@ -14,7 +14,7 @@ gui_start --data-dir "$tmp/record"
 shot library
 # Find Nadia's case: click into the search box, type, Enter starts the first match.
 click_at 300 91; step
-xdotool type --delay 20 "Nadia"; step
+xdotool type --delay 20 "Nadia Haddad"; step  # her full name: the tag "canadian" holds "nadia"
 xdotool key Return; step 0.8
 shot drill-start
 # An option by its number, then an answer in our own words.

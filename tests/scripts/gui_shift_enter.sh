@@ -11,7 +11,7 @@ step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
 
 gui_start --data-dir "$tmp/record"
 click_at 300 91; step
-xdotool type --delay 20 "Nadia"; step
+xdotool type --delay 20 "Nadia Haddad"; step  # her full name: the tag "canadian" holds "nadia"
 xdotool key Return; step 0.8
 xdotool type --delay 15 "first line of the answer"; step
 xdotool key shift+Return; step 0.6
