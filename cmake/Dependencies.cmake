@@ -41,10 +41,10 @@ if(CLD2_LIBRARY AND CLD2_INCLUDE_DIR)
   set(CLD2_FOUND TRUE)
 endif()
 impasse_require(CLD2_FOUND libcld2-dev "CLD2 (tells when a typed answer is not English)")
-# The workshop's audience server (`impasse workshop serve`). Debian builds cpp-httplib as a
-# shared library; its pkg-config flags (OpenSSL/zlib/Brotli support) must match the build.
-pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)
-impasse_require(HTTPLIB_FOUND libcpp-httplib-dev "cpp-httplib (the workshop's audience server)")
+# The workshop's audience server (`impasse workshop serve`): libmicrohttpd bounds each
+# connection's memory and time, and serves many connections per thread (epoll).
+pkg_check_modules(MHD QUIET IMPORTED_TARGET libmicrohttpd)
+impasse_require(MHD_FOUND libmicrohttpd-dev "libmicrohttpd (the workshop's audience server)")
 pkg_check_modules(QRENCODE QUIET IMPORTED_TARGET libqrencode)
 impasse_require(QRENCODE_FOUND libqrencode-dev "libqrencode (the workshop's QR code)")
 

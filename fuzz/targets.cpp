@@ -6,11 +6,13 @@
 #include <string>
 
 #include "cli/score_common.h"
+#include "impasse/audience.h"
 #include "impasse/paths.h"
 #include "impasse/rubric.h"
 #include "impasse/rubric_scorer.h"
 #include "impasse/scenario_loader.h"
 #include "impasse/session.h"
+#include "impasse/text.h"
 #include "impasse/transcript.h"
 
 namespace impasse::fuzz {
@@ -92,12 +94,52 @@ int score_jsonl(const uint8_t* data, size_t size) {
     return 0;
 }
 
+int audience_request(const uint8_t* data, size_t size) {
+    // The bytes as each field a phone sends: the room code, a voter id, an option, an answer.
+    // An accepted answer must come back valid UTF-8, non-empty and within the limit; the views
+    // that carry it must dump without throwing.
+    std::string_view input = bytes(data, size);
+    static std::unique_ptr<AudienceRoom> room = [] {
+        std::string error;
+        auto r = AudienceRoom::create(nullptr, AudienceLimits{}, &error);
+        if (!r) std::abort();
+        return r;
+    }();
+    static std::string voter = [] {
+        std::string id;
+        if (room->new_voter("10.0.0.1", &id) != AudienceError::none) std::abort();
+        return id;
+    }();
+    // A fresh moment each run, open for votes and answers: the room's stores stay small.
+    AudienceMoment m;
+    m.patient = "I don't know why I keep coming here.";
+    m.options = {{"A", "You sound unsure.", "notice"}, {"B", "Go on.", "push_on"}};
+    room->set_moment(m);
+    (void)room->open();
+    (void)room->allow_answers(true);
+    (void)room->check_code(input);
+    (void)room->check_token(input);
+    (void)room->known_voter(input);
+    (void)room->allow(input);
+    std::string clean;
+    AudienceError e = audience::check_answer(input, room->limits().max_answer_bytes, &clean);
+    if (e == AudienceError::none &&
+        (clean.empty() || clean.size() > input.size() || !text::valid_utf8(clean)))
+        std::abort();
+    (void)room->vote(voter, input);
+    (void)room->answer(voter, input);
+    (void)room->voter_view(voter).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    (void)room->presenter_view().dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    return 0;
+}
+
 Target find(std::string_view name) {
     if (name == "scenario_loader") return scenario_loader;
     if (name == "rubric_loader") return rubric_loader;
     if (name == "transcript") return transcript;
     if (name == "score_text") return score_text;
     if (name == "score_jsonl") return score_jsonl;
+    if (name == "audience_request") return audience_request;
     return nullptr;
 }
 

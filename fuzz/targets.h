@@ -11,11 +11,12 @@
 
 namespace impasse::fuzz {
 
-int scenario_loader(const uint8_t* data, size_t size);  // a scenario YAML file
-int rubric_loader(const uint8_t* data, size_t size);    // a rubric YAML file
-int transcript(const uint8_t* data, size_t size);       // a transcript JSON file, then replay
-int score_text(const uint8_t* data, size_t size);       // a typed answer, in both rupture types
-int score_jsonl(const uint8_t* data, size_t size);      // one `score --jsonl` input line
+int scenario_loader(const uint8_t* data, size_t size);   // a scenario YAML file
+int rubric_loader(const uint8_t* data, size_t size);     // a rubric YAML file
+int transcript(const uint8_t* data, size_t size);        // a transcript JSON file, then replay
+int score_text(const uint8_t* data, size_t size);        // a typed answer, in both rupture types
+int score_jsonl(const uint8_t* data, size_t size);       // one `score --jsonl` input line
+int audience_request(const uint8_t* data, size_t size);  // a phone's room code, id, option, answer
 
 // The target called `name` (as above), or null.
 using Target = int (*)(const uint8_t*, size_t);

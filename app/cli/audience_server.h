@@ -1,5 +1,6 @@
-// AudienceServer: the workshop's audience page and its JSON API over HTTP (cpp-httplib), in
-// front of an AudienceRoom (engine/include/impasse/audience.h) and the presenter's Demo.
+// AudienceServer: the workshop's audience page and its JSON API over HTTP (libmicrohttpd, one
+// epoll loop per thread, so a slow client holds no thread), in front of an AudienceRoom
+// (engine/include/impasse/audience.h) and the presenter's Demo.
 //
 // Routes (docs/workshop.md has the full API):
 //   GET  /                      the voting page (inline HTML/CSS/JS, nothing external)
@@ -8,10 +9,15 @@
 //   POST /api/answer            {"room","text"} while typed answers are allowed
 //   GET  /api/presenter/state   and POST /api/presenter/{moment,open,close,reveal,
 //                               allow-answers}: need `Authorization: Bearer TOKEN`
-// The voter id is a random cookie the server sets (HttpOnly, SameSite=Strict). Every request
-// from the audience first takes a token from its address's bucket (429 when empty); bodies are
-// at most 4 KB (413), JSON only (415), strictly shaped (400); a wrong room code or token is
-// 403. Nothing the audience sends reaches the demo: only the presenter's routes move it.
+// The voter id is a random cookie the server sets (HttpOnly, SameSite=Strict), only to a
+// request that carries the room's code. A Host header other than the addresses the server
+// prints (audience_urls) is refused with 403 bad_host (DNS rebinding). Every request from the
+// audience first takes a token from its address's bucket (429 when empty); bodies are at most
+// 4 KB however sent (413, or the connection closed for a chunked one), JSON only (415), strictly
+// shaped (400); a wrong room code or token is 403. Each connection carries one request, which
+// must arrive whole within request_deadline_seconds; request line and headers are bounded by
+// connection_memory_bytes (MHD answers 414/431). Nothing the audience sends reaches the demo:
+// only the presenter's routes move it.
 //
 // Ownership: the room and the demo are borrowed and must outlive the server; the server is the
 // only one to touch the demo while it runs, under demo_mutex() (an embedding GUI that reads
@@ -31,10 +37,13 @@
 namespace impasse::cli {
 
 struct ServerLimits {
-    int threads = 16;              // request handlers at once
-    int read_timeout_seconds = 3;  // a client slower than this is dropped
-    int write_timeout_seconds = 3;
+    int threads = 2;                   // event loops (each serves many connections)
+    int idle_timeout_seconds = 3;      // a connection silent this long is dropped
+    int request_deadline_seconds = 5;  // a connection open this long is dropped, however busy
     size_t max_body_bytes = 4096;
+    size_t connection_memory_bytes = 16384;  // request line + headers + buffers, per connection
+    int max_connections = 800;               // open at once (below the usual 1024 descriptors)
+    int max_connections_per_address = 32;
     int listen_backlog = 256;  // connections waiting to be accepted
 };
 
@@ -55,9 +64,13 @@ class AudienceServer {
     // Puts the demo's current moment in front of the room (voting closed, no votes).
     void show_current_moment();
     std::mutex& demo_mutex() { return demo_mutex_; }
+    const ServerLimits& limits() const;
+
+    // Implementation details (audience_server.cpp), named here for its C callbacks.
+    struct Impl;
+    struct Routes;
 
   private:
-    struct Impl;
     std::unique_ptr<Impl> impl_;
     AudienceRoom& room_;
     Demo& demo_;

@@ -32,6 +32,7 @@ struct PlayArgs {
     std::string data_dir;
     bool resume = false;
     bool no_record = false;
+    bool fixed_order = false;
 };
 
 Session::Clock clock_from_env() {
@@ -104,6 +105,7 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
                                   std::chrono::system_clock::now().time_since_epoch().count()) &
                                   0xffffffffull;
         session = std::make_unique<Session>(sc, seed, scorer.get(), clock_from_env());
+        if (!a.fixed_order) session->set_option_order(OptionOrder::shuffled);
         if (store) {
             auto id = store->begin_drill(sc->id, sc->hash, seed, &err);
             if (!id) {
@@ -136,6 +138,9 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
             break;
         case PlayOutcome::store_failed:
             exit_code = 1;
+            break;
+        case PlayOutcome::stuck:
+            exit_code = 4;
             break;
     }
 }
@@ -182,6 +187,8 @@ void add_play(CLI::App& app, int& exit_code) {
     cmd->add_option("--data-dir", a->data_dir, "Your data folder (default ~/.local/share/impasse)");
     cmd->add_flag("--resume", a->resume, "Continue the last unfinished drill");
     cmd->add_flag("--no-record", a->no_record, "Do not record this drill");
+    cmd->add_flag("--fixed-order", a->fixed_order,
+                  "Show the options as written instead of shuffled by the seed (an assessment)");
     cmd->callback([a, &exit_code] { run_play_cmd(*a, exit_code); });
 
     auto path = std::make_shared<std::string>();

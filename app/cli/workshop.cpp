@@ -32,7 +32,7 @@ struct ServeOptions {
     std::string bind = "127.0.0.1";
     int port = 0;
     uint64_t seed = 1;
-    int threads = 16;
+    int threads = 2;
     bool qr = false;
 };
 
@@ -161,8 +161,10 @@ void add_workshop(CLI::App& app, int& exit_code) {
     serve_cmd->add_option("--port", o->port, "Port (default 0: any free port, printed)")
         ->check(CLI::Range(0, 65535));
     serve_cmd->add_option("--seed", o->seed, "Seed for the patient's line variants");
-    serve_cmd->add_option("--threads", o->threads, "Requests handled at once (default 16)")
-        ->check(CLI::Range(2, 256));
+    serve_cmd
+        ->add_option("--threads", o->threads,
+                     "Event loops serving requests (default 2; each serves many connections)")
+        ->check(CLI::Range(1, 64));
     serve_cmd->add_flag("--qr", o->qr, "Also print the first address as a QR code");
     serve_cmd->callback([o, &exit_code] { serve(*o, exit_code); });
 

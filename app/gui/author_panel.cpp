@@ -20,6 +20,7 @@
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
+#include "gui/wording.h"
 #include "impasse/paths.h"
 #include "impasse/scenario_graph.h"
 #include "impasse/scenario_loader.h"
@@ -44,6 +45,7 @@ struct Author {
     std::vector<std::string> source;  // the selected file's lines, for the diagnostic's context
     std::string node;                 // selected graph node
     SessionState start;               // the state to play from
+    std::string start_for;            // the scenario (id and hash) `start` was taken from
     std::unique_ptr<Session> play;
     std::chrono::steady_clock::time_point polled;
     int reloads = 0;
@@ -99,13 +101,28 @@ void poll(Ui& ui, Author& a) {
         it = present.count(it->first) ? std::next(it) : a.files.erase(it);
 }
 
-void draw_files(Author& a) {
+// The library's own errors on `path` that loading the file alone does not find (a scenario id
+// another file already uses): the file is left out of the library for them.
+int library_only_errors(const Ui& ui, const std::string& path, const WatchedFile& f) {
+    int n = 0;
+    for (const auto& d : ui.library.diagnostics) {
+        if (d.severity != Severity::error) continue;
+        std::error_code ec;
+        if (d.file != path && !fs::equivalent(d.file, path, ec)) continue;
+        bool seen = std::any_of(f.load.diagnostics.begin(), f.load.diagnostics.end(),
+                                [&](const Diagnostic& x) { return x.message == d.message; });
+        n += seen ? 0 : 1;
+    }
+    return n;
+}
+
+void draw_files(Ui& ui, Author& a) {
     for (auto& [path, f] : a.files) {
-        int errors = count(f.load.diagnostics, Severity::error);
+        int errors = count(f.load.diagnostics, Severity::error) + library_only_errors(ui, path, f);
         int warnings = count(f.load.diagnostics, Severity::warning);
         std::string label = fs::path(path).filename().string();
-        char counts[48];
-        std::snprintf(counts, sizeof counts, "  %d error(s), %d warning(s)", errors, warnings);
+        std::string counts = "  " + count_of(errors, "error", "errors") + ", " +
+                             count_of(warnings, "warning", "warnings");
         ImGui::PushStyleColor(ImGuiCol_Text, errors     ? colour_risk()
                                              : warnings ? colour_neutral()
                                                         : ImGui::GetStyleColorVec4(ImGuiCol_Text));
@@ -222,10 +239,14 @@ void draw_play(Ui& ui, Author& a, const ScenarioPtr& sc) {
     }
     if (!a.play) {
         section(ui.fonts, ("Play from '" + a.node + "'").c_str());
-        if (a.start.vars.empty()) {
+        // The start state is the file's own initial state, taken once per file (and again
+        // when the file changes): the sliders then keep what the author set.
+        if (a.start_for != sc->id + "@" + sc->hash) {
+            a.start = SessionState();
             a.start.alliance = sc->initial.alliance;
             a.start.affect = sc->initial.affect;
             a.start.vars = sc->initial.vars;
+            a.start_for = sc->id + "@" + sc->hash;
         }
         auto slider = [](const char* label, double& v) {
             float f = static_cast<float>(v);
@@ -311,7 +332,7 @@ void draw_author(Ui& ui) {
     float left = std::max(260.0f, ImGui::GetContentRegionAvail().x * 0.36f);
     ImGui::BeginChild("author_left", ImVec2(left, 0), true);
     section(ui.fonts, "Files");
-    draw_files(a);
+    draw_files(ui, a);
     auto it = a.files.find(a.selected);
     if (it != a.files.end()) {
         section(ui.fonts, "Diagnostics");

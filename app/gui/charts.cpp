@@ -33,7 +33,11 @@ void line_chart(const char* id, const std::vector<Series>& series, float lo, flo
         float y = b.y - (b.y - a.y) * i / 4.0f;
         dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), grid);
         char lab[16];
-        std::snprintf(lab, sizeof lab, hi - lo > 10 ? "%.0f" : "%.1f", lo + (hi - lo) * i / 4.0f);
+        std::snprintf(lab, sizeof lab,
+                      hi - lo > 10  ? "%.0f"
+                      : hi - lo > 2 ? "%.1f"
+                                    : "%.2f",
+                      lo + (hi - lo) * i / 4.0f);
         dl->AddText(ImVec2(p0.x, y - ImGui::GetTextLineHeight() / 2), text, lab);
     }
     size_t n = 0;

@@ -11,6 +11,7 @@
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
+#include "gui/wording.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::gui {
@@ -49,8 +50,10 @@ void draw_ending(Ui& ui, DrillSession& d) {
     for (const auto& t : d.turns())
         sum += t.score.overall;
     if (!d.turns().empty())
-        ImGui::Text("%zu answers, mean score %.0f / 100", d.turns().size(),
-                    sum / static_cast<double>(d.turns().size()));
+        ImGui::TextUnformatted((count_of(static_cast<long>(d.turns().size()), "answer", "answers") +
+                                ", mean score " +
+                                whole_score(sum / static_cast<double>(d.turns().size())) + " / 100")
+                                   .c_str());
 }
 
 void draw_alliance(Ui& ui, DrillSession& d) {

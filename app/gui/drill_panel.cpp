@@ -13,6 +13,7 @@
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
+#include "gui/wording.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::gui {
@@ -120,7 +121,14 @@ bool wants_checkin(Ui& ui, DrillSession& d) {
 }
 
 void draw_response_area(Ui& ui, DrillSession& d) {
-    if (d.at_end()) {
+    if (d.stuck()) {
+        wrapped(
+            "The case offers no way on from here: none of this moment's options is "
+            "available (their conditions do not hold). The drill ends here; please tell "
+            "the case's author.");
+        ImGui::Spacing();
+    }
+    if (d.at_end() || d.stuck()) {
         bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
         if (ImGui::Button("See the debrief (Enter)") || enter) ui.set_screen(Screen::debrief);
         ImGui::SameLine();
@@ -129,8 +137,24 @@ void draw_response_area(Ui& ui, DrillSession& d) {
         if (ImGui::Button("Start again")) ui.report(d.restart());
         return;
     }
+    // Ctrl+Z with an empty answer box rewinds a turn, also while a check-in is showing.
+    bool typing = ImGui::GetIO().WantTextInput && ui.answer[0] != '\0';
+    if (!typing && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
+        !d.turns().empty()) {
+        ui.report(d.rewind(1));
+        ui.checkin.open = false;
+        ui.focus_answer = true;
+        ui.answers_from_top = true;
+        return;
+    }
     CheckinForm& form = ui.checkin;
     int turn = static_cast<int>(d.turns().size());
+    // Check-ins switched to "Never" close the one already open, unsaved.
+    if (form.open && ui.settings.checkins == "never") {
+        form.open = false;
+        ui.checkin_done_for = form.turn;
+        ui.answers_from_top = true;
+    }
     if (form.turn != turn && wants_checkin(ui, d) && ui.checkin_done_for != turn) {
         form = CheckinForm();
         form.open = true;
@@ -143,6 +167,9 @@ void draw_response_area(Ui& ui, DrillSession& d) {
         if (draw_checkin(ui, form, &skipped)) {
             form.open = false;
             ui.checkin_done_for = turn;
+            // The options come back at the top, where the layout was before the check-in.
+            ui.answers_from_top = true;
+            ui.focus_answer = true;
             if (!skipped && ui.store && d.drill_id() > 0) {
                 CheckIn c = to_checkin(form, d.drill_id());
                 if (std::string e = ui.store->add_checkin(c); !e.empty()) ui.report(e);
@@ -154,19 +181,16 @@ void draw_response_area(Ui& ui, DrillSession& d) {
 
     auto options = d.options();
     // Number keys pick options while the answer box is empty (the box keeps the keyboard focus,
-    // so typing an answer never needs the mouse); Ctrl+Z with an empty box rewinds a turn.
-    bool typing = ImGui::GetIO().WantTextInput && ui.answer[0] != '\0';
-    if (!typing && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
-        !d.turns().empty()) {
-        ui.report(d.rewind(1));
-        ui.focus_answer = true;
-        return;
-    }
+    // so typing an answer never needs the mouse).
     float line = ImGui::GetTextLineHeightWithSpacing();
     float box_area = line * 4.0f + ImGui::GetFrameHeightWithSpacing() * 1.4f;
     ImGui::BeginChild("options",
                       ImVec2(0, std::max(line * 3, ImGui::GetContentRegionAvail().y - box_area)),
                       false);
+    if (ui.answers_from_top) {
+        ImGui::SetScrollY(0.0f);
+        ui.answers_from_top = false;
+    }
     std::string picked_id;
     for (size_t i = 0; i < options.size() && picked_id.empty(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -247,8 +271,8 @@ void draw_stage_tracker(Ui& ui, DrillSession& d) {
                                    "discontent made clearer", "what blocks assertion",
                                    "self-assertion"};
     static const char* c_desc[] = {"a confrontation marker", "stepping out of the cycle",
-                                   "anger voiced, then hurt", "what blocks vulnerability",
-                                   "vulnerability"};
+                                   "anger, then disappointment and hurt",
+                                   "what blocks vulnerability", "vulnerability"};
     const auto& stages = vocab::stages();
     for (size_t i = 0; i < stages.size(); ++i) {
         bool here = stages[i].id == current;
@@ -352,7 +376,7 @@ void draw_drill(Ui& ui) {
     heading(ui.fonts, d.scenario().title.c_str());
     ImGui::TextDisabled("%s, %d  ·  %s", d.scenario().patient.name.c_str(),
                         d.scenario().patient.age,
-                        d.scenario().patient.presenting_problem.substr(0, 90).c_str());
+                        shorten(d.scenario().patient.presenting_problem, 90).c_str());
     // The response area takes a little over half the height: the options are what the trainee
     // reads most closely, and the conversation scrolls.
     float response_h =

@@ -38,12 +38,13 @@ DrillSession::DrillSession() = default;
 DrillSession::~DrillSession() = default;
 
 std::string DrillSession::start(ScenarioPtr scenario, uint64_t seed, const Scorer* scorer,
-                                Store* store) {
+                                Store* store, OptionOrder order) {
     scenario_ = std::move(scenario);
     scorer_ = scorer;
     store_ = store;
     seed_ = seed;
     session_ = std::make_unique<Session>(scenario_, seed, scorer);
+    session_->set_option_order(order);
     turns_.clear();
     drill_id_ = 0;
     if (store_) {
@@ -104,6 +105,9 @@ const Node& DrillSession::node() const {
 }
 bool DrillSession::at_end() const {
     return session_->at_end();
+}
+bool DrillSession::stuck() const {
+    return session_->stuck();
 }
 const Ending* DrillSession::ending() const {
     return session_->ending();

@@ -11,6 +11,7 @@
 #include "impasse/scenario.h"
 #include "impasse/score.h"
 #include "impasse/scorer.h"
+#include "impasse/session.h"
 #include "impasse/store.h"
 
 namespace impasse {
@@ -60,7 +61,9 @@ class DrillSession {
     ~DrillSession();
 
     // Starts a drill. `store` may be null (nothing is recorded). Returns "" or an error.
-    std::string start(ScenarioPtr scenario, uint64_t seed, const Scorer* scorer, Store* store);
+    // Starts a new drill; its options are shown in `order` (recorded with every turn).
+    std::string start(ScenarioPtr scenario, uint64_t seed, const Scorer* scorer, Store* store,
+                      OptionOrder order = OptionOrder::shuffled);
     // Continues an unfinished drill recorded in the store: replays its inputs. "" or an error.
     std::string resume(ScenarioPtr scenario, const DrillRow& row, const Scorer* scorer,
                        Store* store);
@@ -80,6 +83,7 @@ class DrillSession {
     const Node& node() const;
     std::vector<Option> options() const;
     bool at_end() const;
+    bool stuck() const;  // Session::stuck(): the case offers no way on from here
     const Ending* ending() const;
     StateSnapshot state() const;
 

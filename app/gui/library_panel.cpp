@@ -11,6 +11,7 @@
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
+#include "gui/wording.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::gui {
@@ -174,7 +175,7 @@ void draw_details(Ui& ui) {
         if (auto row = ui.store->last_unfinished()) {
             const Scenario* unfinished = ui.find_scenario(row->scenario_id);
             std::string label = "Resume: " + (unfinished ? unfinished->title : row->scenario_id) +
-                                " (" + std::to_string(row->turns) + " answers)";
+                                " (" + count_of(row->turns, "answer", "answers") + ")";
             if (ImGui::Button(label.c_str())) ui.resume_drill();
         }
     }
@@ -223,8 +224,7 @@ void draw_details(Ui& ui) {
         const DrillRow& d = last->second;
         std::string line = "Last done " + d.started_at.substr(0, 10) + ": " +
                            std::string(vocab::label(vocab::ending_kinds(), d.ending));
-        if (d.mean_score >= 0)
-            line += ", mean score " + std::to_string(static_cast<int>(d.mean_score + 0.5));
+        if (d.mean_score >= 0) line += ", mean score " + whole_score(d.mean_score);
         muted(line);
     } else {
         muted("Not done yet.");

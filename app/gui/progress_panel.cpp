@@ -8,6 +8,7 @@
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
+#include "gui/wording.h"
 #include "impasse/progress.h"
 #include "impasse/vocabulary.h"
 
@@ -123,7 +124,10 @@ void draw_progress(Ui& ui) {
     Progress p = compute_progress(*ui.store, ui.library.scenarios);
     ImGui::BeginChild("progress_left", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
     heading(ui.fonts, "Your progress");
-    ImGui::Text("%d drills (%d finished), %d answers", p.drills, p.finished, p.turns);
+    ImGui::TextUnformatted((count_of(p.drills, "drill", "drills") + " (" +
+                            std::to_string(p.finished) + " finished), " +
+                            count_of(p.turns, "answer", "answers"))
+                               .c_str());
     draw_principles(ui, p);
     draw_practised(ui, p);
     ImGui::EndChild();

@@ -50,7 +50,9 @@ bool draw_self_assessment(Ui& ui) {
             learn_link(ui, std::string(terms[i].id));
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
-            ImGui::SliderInt("##rating", &ui.self_ratings[i], 0, 10);
+            int& v = ui.self_ratings[i];
+            int shown = v < 0 ? 5 : v;  // an untouched slider sits in the middle, unrated
+            if (ImGui::SliderInt("##rating", &shown, 0, 10, v < 0 ? "not rated" : "%d")) v = shown;
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -64,6 +66,7 @@ bool draw_self_assessment(Ui& ui) {
     ImGui::EndChild();
     if (save) {
         for (size_t i = 0; i < terms.size() && i < 10; ++i) {
+            if (ui.self_ratings[i] < 0) continue;  // not rated: nothing is saved
             SelfRating r;
             r.drill_id = drill_id;
             r.principle = std::string(terms[i].id);
@@ -75,7 +78,10 @@ bool draw_self_assessment(Ui& ui) {
         }
         ui.record_changed();
     }
-    if (save || skip) ui.self_assessed = drill_id;
+    if (save || skip) {
+        ui.self_assessed = drill_id;
+        std::fill(std::begin(ui.self_ratings), std::end(ui.self_ratings), -1);
+    }
     return true;
 }
 

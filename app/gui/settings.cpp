@@ -39,6 +39,7 @@ Settings Settings::load(const std::string& path, std::string* warning) {
     s.checkins = one_of(j, "checkins", {"markers", "every_turn", "never"}, s.checkins);
     s.pause = one_of(j, "pause", {"always", "hard_cases", "never"}, s.pause);
     s.moment_timer = one_of(j, "moment_timer", {"off", "60", "90", "120"}, s.moment_timer);
+    s.option_order = one_of(j, "option_order", {"shuffled", "fixed"}, s.option_order);
     if (auto it = j.find("self_assess"); it != j.end() && it->is_boolean())
         s.self_assess = it->get<bool>();
     if (auto it = j.find("font_scale"); it != j.end() && it->is_number())
@@ -66,6 +67,7 @@ std::string Settings::save(const std::string& path) const {
                         {"show_patient_state", show_patient_state},
                         {"pause", pause},
                         {"moment_timer", moment_timer},
+                        {"option_order", option_order},
                         {"self_assess", self_assess},
                         {"data_dir", data_dir},
                         {"audience_bind", audience_bind},

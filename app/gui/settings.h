@@ -14,6 +14,7 @@ struct Settings {
     std::string checkins = "markers";       // markers | every_turn | never
     bool show_patient_state = true;         // the alliance and affect panel in drills
     std::string moment_timer = "off";       // off | 60 | 90 | 120: seconds to answer a moment drill
+    std::string option_order = "shuffled";  // shuffled | fixed (file order, e.g. an assessment)
     bool self_assess = true;                // rate yourself per principle before the debrief
     std::string pause = "hard_cases";       // always | hard_cases | never (beginner's-mind pause)
     std::string data_dir;                   // "" = default

@@ -103,6 +103,9 @@ void draw_settings(Ui& ui) {
                   {{"always", "Always"}, {"hard_cases", "For hard cases"}, {"never", "Never"}});
     changed |= radio_row("Timer for moment drills", s.moment_timer,
                          {{"off", "Off"}, {"60", "60 s"}, {"90", "90 s"}, {"120", "2 min"}});
+    changed |= radio_row("Order of the options in a new drill", s.option_order,
+                         {{"shuffled", "Shuffled (drawn from the drill's seed)"},
+                          {"fixed", "As written (for an assessment)"}});
     if (ImGui::Checkbox("Show the patient's state (alliance and affect) during drills",
                         &s.show_patient_state))
         changed = true;

@@ -69,9 +69,9 @@ void Shell::prepare() {
     if (projector_look_ != (ui_.projector && ui_.screen == Screen::workshop)) ui_.look_dirty = true;
     if (!ui_.look_dirty || !platform_) return;
     bool projector = ui_.projector && ui_.screen == Screen::workshop;
-    ui_.fonts =
-        apply_look(projector ? Theme::high_contrast : theme_from_name(ui_.settings.theme),
-                   (projector ? 1.5f : ui_.settings.font_scale) * platform_->content_scale());
+    ui_.fonts = apply_look(
+        projector ? Theme::high_contrast : theme_from_name(ui_.settings.theme),
+        (projector ? ui_.projector_scale : ui_.settings.font_scale) * platform_->content_scale());
     projector_look_ = projector;
     ui_.look_dirty = false;
 }
@@ -86,7 +86,11 @@ void Shell::handle_shortcuts() {
     float step = 0.0f;
     if (keys::pressed(keys::equal) || keys::pressed(keys::keypad_add)) step = 0.1f;
     if (keys::pressed(keys::minus) || keys::pressed(keys::keypad_subtract)) step = -0.1f;
-    if (step != 0.0f) {
+    if (step != 0.0f && projector_look_) {
+        // The projector's own text size: for this room, not saved as the trainee's setting.
+        ui_.projector_scale = std::clamp(ui_.projector_scale + step, 1.0f, 3.0f);
+        ui_.look_dirty = true;
+    } else if (step != 0.0f) {
         ui_.settings.font_scale = std::clamp(ui_.settings.font_scale + step, 0.75f, 2.5f);
         ui_.look_dirty = true;
         ui_.settings.save(ui_.settings_path);

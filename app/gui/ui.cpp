@@ -1,4 +1,5 @@
 #include "gui/ui.h"
+#include "gui/wording.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -88,7 +89,10 @@ void Ui::start_drill(const std::string& id) {
     if (drill && drill->active() && !drill->at_end() && store && drill->drill_id() > 0)
         store->abandon_drill(drill->drill_id());
     drill = std::make_unique<DrillSession>();
-    if (std::string e = drill->start(s, fresh_seed(), scorer.get(), store.get()); !e.empty()) {
+    OptionOrder order =
+        settings.option_order == "fixed" ? OptionOrder::file : OptionOrder::shuffled;
+    if (std::string e = drill->start(s, fresh_seed(), scorer.get(), store.get(), order);
+        !e.empty()) {
         report(e);
         drill.reset();
         return;
@@ -223,9 +227,9 @@ void Ui::reload_library() {
                 first = &d;
                 break;
             }
-        banners.push_back(std::to_string(errors) +
-                          " problem(s) in scenario files; those cases are not listed. First: " +
-                          first->to_string());
+        banners.push_back(
+            count_of(errors, "problem", "problems") +
+            " in scenario files; those cases are not listed. First: " + first->to_string());
     }
     if (library.scenarios.empty() && dirs.empty())
         banners.push_back(

@@ -69,13 +69,15 @@ struct Ui {
     char answer[2048] = "";
     bool focus_answer = false;
     bool scroll_conversation = false;
+    bool answers_from_top = false;  // the options start scrolled to the top (after a check-in)
     CheckinForm checkin;
     int checkin_done_for = -1;  // turn whose check-in was answered or skipped
     PauseState pause;
     bool timer_on = false;
     double timer_seconds = 90;
     std::chrono::steady_clock::time_point timer_started;
-    int self_ratings[10] = {5, 5, 5, 5, 5, 5, 5, 5, 5, 5};  // 0..10 per principle, ids.yaml order
+    // 0..10 per principle, ids.yaml order; -1 until the trainee moves the slider (not saved).
+    int self_ratings[10] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
     int64_t self_assessed = 0;  // drill whose self-assessment was saved or skipped
     int distress = 5;
     bool distress_dirty = false;
@@ -83,12 +85,13 @@ struct Ui {
 
     // A workshop demo (workshop_panel.cpp) and its presenter's view.
     std::unique_ptr<Demo> demo;
-    int64_t demo_id = 0;        // its row in the store, once saved
-    bool projector = true;      // very large type, high contrast, no clutter
-    bool reveal = false;        // scores and the patient's state are shown
-    bool whatif = false;        // every response side by side
-    bool orientations = false;  // columns by orientation (moments that carry them)
-    bool tally_mode = false;    // digit keys count raised hands
+    int64_t demo_id = 0;           // its row in the store, once saved
+    bool projector = true;         // very large type, high contrast, no clutter
+    float projector_scale = 1.5f;  // the projector layout's text size (Ctrl+plus/minus there)
+    bool reveal = false;           // scores and the patient's state are shown
+    bool whatif = false;           // every response side by side
+    bool orientations = false;     // columns by orientation (moments that carry them)
+    bool tally_mode = false;       // digit keys count raised hands
     // The room's phones voting (audience_live.h), while the presenter runs a vote. Declared
     // after the demo so that it stops before the demo goes.
     std::unique_ptr<LiveAudience> audience;

@@ -25,7 +25,11 @@ assert [n["id"] for n in g["nodes"]] == list(doc["nodes"].keys()), "node list"
 assert sum(1 for n in g["nodes"] if n["start"]) == 1, "one start"
 assert all(n["reachable"] for n in g["nodes"]), "bundled cases have no unreachable nodes"
 want = sum(len(n.get("responses") or []) + (1 if (n.get("free_text") or {}).get("fallback") else 0)
+           + len((n.get("free_text") or {}).get("reactions") or {})
            for n in doc["nodes"].values())
+# A moment's reactions are edges marked with their kind.
+assert sorted(e["reaction"] for e in g["edges"] if "reaction" in e) == sorted(
+    k for n in doc["nodes"].values() for k in ((n.get("free_text") or {}).get("reactions") or {})), "reactions"
 assert len(g["edges"]) == want, f"edges {len(g['edges'])} != {want}"
 PY
   n=$((n + 1))

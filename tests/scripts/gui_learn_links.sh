@@ -7,7 +7,7 @@
 set -euo pipefail
 bin=$1
 source "$(dirname "$0")/lib/gui.sh"
-echo '{"pause": "never", "checkins": "never", "feedback": "immediate", "theme": "dark"}' \
+echo '{"pause": "never", "checkins": "never", "feedback": "immediate", "theme": "dark", "option_order": "fixed"}' \
   >"$XDG_CONFIG_HOME/impasse/settings.json"
 pane="900x715+363+66"  # the Learn page pane at 1280x800
 shot_pane() { settled_crop "$pane" "$shots/$1.png"; }

@@ -14,7 +14,7 @@ mkdir -p "$shots"
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 mkdir -p "$XDG_CONFIG_HOME/impasse"
-echo '{"pause": "never", "checkins": "never"}' > "$XDG_CONFIG_HOME/impasse/settings.json"
+echo '{"pause": "never", "checkins": "never", "option_order": "fixed"}' > "$XDG_CONFIG_HOME/impasse/settings.json"
 # A recorded drill, for the debrief and progress screens.
 printf '1\n3\n1\nSo I became the one grading you. What is that like for you right now?\n1\n2\n' |
   "$bin" play nadia-this-isnt-working --seed 3 --data-dir "$tmp/record" --transcript "$tmp/t.json" > /dev/null || true
@@ -36,7 +36,7 @@ for theme in dark light high-contrast; do
   done
 done
 # The beginner's-mind pause before a hard case.
-echo '{"pause": "always", "checkins": "never"}' > "$XDG_CONFIG_HOME/impasse/settings.json"
+echo '{"pause": "always", "checkins": "never", "option_order": "fixed"}' > "$XDG_CONFIG_HOME/impasse/settings.json"
 timeout 60 xvfb-run -a -s "-screen 0 1280x800x24" "$bin" --data-dir "$tmp/record" --open sam-between-sessions \
   --frames 4 --screenshot "$shots/pause-dark.png"
 sd=$(identify -format '%[fx:standard_deviation]' "$shots/pause-dark.png")

@@ -6,12 +6,12 @@
 set -euo pipefail
 bin=$1
 source "$(dirname "$0")/lib/gui.sh"
-echo '{"pause": "never", "checkins": "never", "feedback": "immediate"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
+echo '{"pause": "never", "checkins": "never", "feedback": "immediate", "option_order": "fixed"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
 step() { sleep "$(awk -v t="${1:-0.4}" -v k="$slow" 'BEGIN { print t * k }')"; }
 
 gui_start --data-dir "$tmp/record"
 click_at 300 91; step
-xdotool type --delay 20 "Nadia"; step
+xdotool type --delay 20 "Nadia Haddad"; step  # her full name: the tag "canadian" holds "nadia"
 xdotool key Return; step 0.8
 xdotool type --delay 15 "first line of the answer"; step
 xdotool key shift+Return; step 0.6

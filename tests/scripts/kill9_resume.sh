@@ -15,7 +15,7 @@ for i in $(seq 10); do inputs+=(1 3); done
 for i in $(seq 6); do inputs+=(1 2); done
 printf '%s\n' "${inputs[@]}" > "$tmp/inputs"
 
-"$bin" play "$scenario" --seed 5 --no-record --transcript "$tmp/ref.json" < "$tmp/inputs" > /dev/null || true
+"$bin" play "$scenario" --fixed-order --seed 5 --no-record --transcript "$tmp/ref.json" < "$tmp/inputs" > /dev/null || true
 ref_turns=$(grep -c '"routed_to":' "$tmp/ref.json")
 [ "$ref_turns" -ge 5 ] || { echo "FAIL: reference run too short ($ref_turns turns)"; exit 1; }
 grep -q '"ending": {' "$tmp/ref.json" || { echo "FAIL: reference run reached no ending"; exit 1; }
@@ -25,7 +25,7 @@ for run in $(seq 1 "$runs"); do
   data=$tmp/data$run
   delay=$(awk -v r="$RANDOM" 'BEGIN { printf "%.3f", 0.05 + (r % 900) / 1000 }')
   ( for l in "${inputs[@]}"; do echo "$l"; sleep 0.03; done ) |
-    "$bin" play "$scenario" --seed 5 --data-dir "$data" > /dev/null 2>&1 &
+    "$bin" play "$scenario" --fixed-order --seed 5 --data-dir "$data" > /dev/null 2>&1 &
   pid=$!
   sleep "$delay"
   pkill -9 -f -- "--data-dir $data" 2>/dev/null || true
@@ -34,7 +34,7 @@ for run in $(seq 1 "$runs"); do
   exported=$("$bin" data export --data-dir "$data")
   if ! grep -q '"scenario":' <<<"$exported"; then
     # Killed before the drill was even recorded: nothing was answered, so start it afresh.
-    "$bin" play "$scenario" --seed 5 --data-dir "$data" --transcript "$tmp/out$run.json" < "$tmp/inputs" > /dev/null || true
+    "$bin" play "$scenario" --fixed-order --seed 5 --data-dir "$data" --transcript "$tmp/out$run.json" < "$tmp/inputs" > /dev/null || true
     cmp -s "$tmp/ref.json" "$tmp/out$run.json" || { echo "FAIL: run $run: fresh start differs"; exit 1; }
     echo "run $run: killed after ${delay}s before the drill was recorded; a fresh start matches"
     continue
@@ -45,7 +45,7 @@ for run in $(seq 1 "$runs"); do
       # Killed after the last answer: nothing left to resume is fine only if the drill ended.
       exported=$("$bin" data export --data-dir "$data")
       if grep -q '"status": "finished"' <<<"$exported"; then
-        "$bin" play "$scenario" --seed 5 --no-record --transcript "$tmp/out$run.json" < "$tmp/inputs" > /dev/null || true
+        "$bin" play "$scenario" --fixed-order --seed 5 --no-record --transcript "$tmp/out$run.json" < "$tmp/inputs" > /dev/null || true
       else
         echo "FAIL: run $run: resume failed after $recorded recorded answers"; exit 1
       fi

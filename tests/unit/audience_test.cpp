@@ -38,9 +38,13 @@ std::unique_ptr<AudienceRoom> make_room(AudienceLimits limits = {},
     return room;
 }
 
+// A voter on a phone of its own (each call a new address).
 std::string voter(AudienceRoom& room) {
+    static std::atomic<int> phones{0};
+    int n = phones++;
+    std::string client = "10.8." + std::to_string(n / 250) + "." + std::to_string(n % 250);
     std::string id;
-    REQUIRE(room.new_voter(&id) == AudienceError::none);
+    REQUIRE(room.new_voter(client, &id) == AudienceError::none);
     return id;
 }
 
@@ -289,10 +293,65 @@ TEST_CASE("audience: voter ids are bounded") {
     auto room = make_room(limits);
     std::string id;
     for (int i = 0; i < 3; ++i)
-        CHECK(room->new_voter(&id) == AudienceError::none);
-    CHECK(room->new_voter(&id) == AudienceError::room_full);
+        CHECK(room->new_voter("10.0.0." + std::to_string(i), &id) == AudienceError::none);
+    CHECK(room->new_voter("10.0.0.9", &id) == AudienceError::room_full);
     CHECK(room->known_voter(id));
     CHECK_FALSE(room->known_voter("0123456789abcdef0123456789abcdef"));
+    CHECK(room->new_voter("", &id) == AudienceError::bad_request);
+}
+
+TEST_CASE("audience: one address cannot take every voter id, and unused ids expire") {
+    AudienceLimits limits;
+    limits.max_voters = 300;  // more than 61 addresses x 4
+    limits.max_voters_per_client = 4;
+    limits.unused_voter_seconds = 60;
+    double now = 1000;
+    auto room = make_room(limits, [&] { return now; });
+    room->set_moment(three_options());
+    REQUIRE(room->open() == AudienceError::none);
+    std::vector<std::string> ids(4);
+    for (auto& id : ids)
+        REQUIRE(room->new_voter("10.0.0.1", &id) == AudienceError::none);
+    std::string more;
+    CHECK(room->new_voter("10.0.0.1", &more) == AudienceError::rate_limited);
+    // Sixty addresses, as many ids as they may each hold: the room still has room for phones.
+    for (int a = 0; a < 60; ++a)
+        for (int i = 0; i < 8; ++i)
+            (void)room->new_voter("10.1.0." + std::to_string(a), &more);
+    std::string phone;
+    CHECK(room->new_voter("10.2.0.1", &phone) == AudienceError::none);
+    // One of the first four votes; a minute later the unused three are gone, it is not.
+    CHECK(room->vote(ids[0], "A") == AudienceError::none);
+    now += 59;
+    CHECK(room->new_voter("10.0.0.1", &more) == AudienceError::rate_limited);
+    now += 2;
+    CHECK(room->new_voter("10.0.0.1", &more) == AudienceError::none);
+    CHECK(room->known_voter(ids[0]));
+    CHECK_FALSE(room->known_voter(ids[1]));
+    CHECK(room->known_voter(more));
+    // A full room makes room by dropping unused ids that are old enough.
+    AudienceLimits small;
+    small.max_voters = 2;
+    small.unused_voter_seconds = 60;
+    auto full = make_room(small, [&] { return now; });
+    REQUIRE(full->new_voter("10.0.0.1", &more) == AudienceError::none);
+    REQUIRE(full->new_voter("10.0.0.2", &more) == AudienceError::none);
+    CHECK(full->new_voter("10.0.0.3", &more) == AudienceError::room_full);
+    now += 61;
+    CHECK(full->new_voter("10.0.0.3", &more) == AudienceError::none);
+}
+
+TEST_CASE("audience: answers of invisible or unusual spaces only are empty") {
+    for (const char* blank :
+         {"\xC2\xA0", "\xC2\xA0 \xC2\xA0", "\xE2\x80\x8B\xE2\x80\x8B", "\xEF\xBB\xBF",
+          " \xEF\xBB\xBF\xE2\x80\x83\xE3\x80\x80 ", "\xE2\x81\xA0\xE2\x80\x8D"}) {
+        CHECK_MESSAGE(audience::check_answer(blank, 280, nullptr) == AudienceError::answer_empty,
+                      blank);
+    }
+    std::string clean;
+    CHECK(audience::check_answer("\xC2\xA0ok\xE2\x80\x8B", 280, &clean) == AudienceError::none);
+    CHECK(audience::check_answer("caf\xC3\xA9", 280, &clean) == AudienceError::none);
+    CHECK(clean == "caf\xC3\xA9");
 }
 
 TEST_CASE("audience: concurrent votes and changes are each counted exactly once") {

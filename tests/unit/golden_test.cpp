@@ -1,9 +1,10 @@
 // Golden transcripts: each folder in tests/golden holds scenario.yaml, inputs.txt (the lines a
-// trainee types to `impasse play`), an optional seed, expected.json (the transcript) and
-// optionally expected.txt (what the terminal showed). The session is driven through run_play —
-// the code `impasse play` runs — with a fixed clock and no rubric scorer (options are scored
-// from their expert ratings, typed text is routed by `match` phrases), so the transcripts stay
-// stable while the rubric is tuned. Adding a case is adding a folder.
+// trainee types to `impasse play`), an optional seed, expected.json (the transcript),
+// optionally expected.txt (what the terminal showed) and optionally `order` ("shuffled": the
+// options shown shuffled by the seed; else in file order). The session is driven through
+// run_play — the code `impasse play` runs — with a fixed clock and no rubric scorer (options
+// are scored from their expert ratings, typed text is routed by `match` phrases), so the
+// transcripts stay stable while the rubric is tuned. Adding a case is adding a folder.
 // IMPASSE_UPDATE_GOLDEN=1 rewrites the expected files (review the diff before committing).
 #include <doctest/doctest.h>
 
@@ -41,6 +42,9 @@ void run_golden(const fs::path& dir, const impasse::LoadResult& loaded, const st
     uint64_t seed = fs::exists(dir / "seed") ? std::stoull(slurp(dir / "seed")) : 1;
     impasse::Session s(loaded.scenario, seed, scorer,
                        [] { return std::string("2026-01-01T00:00:00.000Z"); });
+    // A file `order` reading "shuffled": the options are shown shuffled by the seed.
+    if (fs::exists(dir / "order") && slurp(dir / "order").rfind("shuffled", 0) == 0)
+        s.set_option_order(impasse::OptionOrder::shuffled);
     std::istringstream in(slurp(dir / ("inputs" + suffix + ".txt")));
     std::ostringstream out;
     impasse::PlayOptions o;

@@ -48,12 +48,28 @@ std::string state_key(const Session& s) {
 // typed answer that matches nothing) are tried best-first, nearest to the target in the node
 // graph first, over distinct states, within a budget.
 bool reaches(const ScenarioPtr& sc, const std::string& target, size_t budget = 6000) {
+    // The expert path first: its ending is often deep behind conditions the search below
+    // (nearest-first over distinct states) spends its budget before reaching.
+    {
+        Session s(sc, 1);
+        for (int guard = 0; guard < 200 && !s.at_end(); ++guard) {
+            const Response* pick = nullptr;
+            for (const Response* r : s.available())
+                if (!pick || r->expert) pick = r;
+            if (!pick || !s.choose(pick->id).ok) break;
+        }
+        if (s.node().id == target) return true;
+    }
     // Static distance of every node to the target, ignoring conditions.
     std::map<std::string, std::vector<std::string>> into;
     for (const Node& n : sc->nodes) {
         for (const Response& r : n.responses)
             into[r.next].push_back(n.id);
         if (!n.free_text.fallback.empty()) into[n.free_text.fallback].push_back(n.id);
+        if (n.reactions)
+            for (const std::string* t :
+                 {&n.reactions->softens, &n.reactions->deepens, &n.reactions->risk})
+                if (!t->empty()) into[*t].push_back(n.id);
     }
     std::map<std::string, int> dist{{target, 0}};
     std::deque<std::string> bfs{target};
@@ -82,10 +98,17 @@ bool reaches(const ScenarioPtr& sc, const std::string& target, size_t budget = 6
             Session c = s;
             if (c.choose(r->id).ok) next.push_back(std::move(c));
         }
-        if (!s.node().free_text.fallback.empty()) {
+        if (!s.node().free_text.fallback.empty() && !s.node().reactions) {
             Session c = s;
             if (c.say("zzz").ok) next.push_back(std::move(c));
         }
+        // A moment's reactions: each taken as a recorded route (which reaction a typed answer
+        // gets depends on the scorer, which this search does without).
+        if (s.node().reactions)
+            for (const char* kind : {"softens", "deepens", "risk"}) {
+                Session c = s;
+                if (c.say_routed("an answer", kind, false, 1.0).ok) next.push_back(std::move(c));
+            }
         for (Session& c : next) {
             int d = distance(c);
             if (d < (1 << 20) && seen.insert(state_key(c)).second) open.emplace(d, std::move(c));

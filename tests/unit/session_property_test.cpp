@@ -77,6 +77,10 @@ TEST_CASE("sessions: every ending of every bundled case can be reached by option
             for (const auto& r : n->responses)
                 nexts.push_back(r.next);
             if (!n->free_text.fallback.empty()) nexts.push_back(n->free_text.fallback);
+            if (n->reactions)
+                for (const std::string* t :
+                     {&n->reactions->softens, &n->reactions->deepens, &n->reactions->risk})
+                    if (!t->empty()) nexts.push_back(*t);
             for (const auto& x : nexts)
                 if (reached.insert(x).second) queue.push_back(x);
         }

@@ -83,8 +83,10 @@ struct AudienceMoment {
 
 struct AudienceLimits {
     size_t max_answer_bytes = 280;
-    size_t max_voters = 5000;   // voter ids issued over the room's life
-    size_t max_clients = 5000;  // rate-limit buckets kept at once
+    size_t max_voters = 5000;           // voter ids held at once
+    size_t max_voters_per_client = 8;   // ids held by one address (a phone needs one)
+    double unused_voter_seconds = 300;  // an id that never voted or answered is dropped after
+    size_t max_clients = 5000;          // rate-limit buckets kept at once
     size_t max_option_id_bytes = 64;
     double rate_per_second = 5.0;  // sustained requests per client
     double burst = 20.0;           // requests a client may make at once
@@ -136,7 +138,10 @@ class AudienceRoom {
     AudienceError allow(std::string_view client);
 
     // Audience.
-    AudienceError new_voter(std::string* id);  // room_full past max_voters
+    // A fresh voter id for `client` (its address). Ids that never voted or answered expire
+    // after unused_voter_seconds; rate_limited when `client` holds max_voters_per_client,
+    // room_full when the room holds max_voters (after dropping the expired ones).
+    AudienceError new_voter(std::string_view client, std::string* id);
     bool known_voter(std::string_view id) const;
     AudienceError vote(std::string_view voter, std::string_view option);
     AudienceError answer(std::string_view voter, std::string_view text);
@@ -183,7 +188,14 @@ class AudienceRoom {
 
     mutable std::mutex mutex_;
     std::map<std::string, Bucket, std::less<>> buckets_;
-    std::map<std::string, bool, std::less<>> voters_;  // issued ids
+    struct Voter {
+        std::string client;  // the address it was issued to
+        double issued = 0;
+        bool used = false;  // has voted or answered: never expires
+    };
+    void expire_voters_locked(double now);
+    std::map<std::string, Voter, std::less<>> voters_;  // issued ids
+    std::map<std::string, size_t, std::less<>> voters_per_client_;
     int serial_ = 0;
     std::shared_ptr<const AudienceMoment> moment_;
     VotingState state_ = VotingState::closed;

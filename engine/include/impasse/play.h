@@ -26,7 +26,9 @@ struct PlayOptions {
     int64_t drill_id = 0;
 };
 
-enum class PlayOutcome { ended, quit, input_ended, store_failed };
+// `stuck`: the case offers no way on (no option's condition holds and a typed answer has
+// nowhere to go); the drill is ended with a message instead of waiting forever.
+enum class PlayOutcome { ended, quit, input_ended, store_failed, stuck };
 
 PlayOutcome run_play(Session& session, std::istream& in, std::ostream& out,
                      const PlayOptions& options);

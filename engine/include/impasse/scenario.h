@@ -44,7 +44,8 @@ struct Affect {
 struct Condition {
     std::string source;  // as written, e.g. "alliance.bond < 0.4"
     std::shared_ptr<const Expression> expr;
-    SourceLoc loc;
+    SourceLoc loc;        // the value's position (its opening quote, when quoted)
+    int text_column = 0;  // the column of the source's first character
 };
 
 // One change of state. Numbers add (`alliance.bond: +0.1`), booleans assign; a number written
@@ -79,6 +80,7 @@ struct Response {
     std::string id;                      // unique within its node
     std::string text;                    // what the trainee says
     std::string next;                    // node id
+    SourceLoc next_loc;                  // where `next` names it
     std::map<std::string, int> ratings;  // principle id -> 0 (violates), 1 (partly), 2 (embodies)
     std::vector<std::string> counter_markers;  // counter-marker ids this response enacts
     std::string strategy;                      // resolution strategy id, may be empty
@@ -128,6 +130,7 @@ struct NeutralLine {
 // which an answer goes to the neutral line.
 struct FreeTextRule {
     std::string fallback;
+    SourceLoc fallback_loc;  // where `fallback` names it
     double min_similarity = 0.35;
     std::optional<NeutralLine> neutral;
     SourceLoc loc;
@@ -140,8 +143,8 @@ struct FreeTextRule {
 struct Reactions {
     std::string softens;
     std::string deepens;
-    std::string risk;  // may be empty
-    SourceLoc loc;
+    std::string risk;                                   // may be empty
+    SourceLoc loc, softens_loc, deepens_loc, risk_loc;  // the mapping, and each name in it
 };
 inline constexpr double kReactionSoftens = 60.0;
 
@@ -203,6 +206,7 @@ struct Scenario {
     Patient patient;
     InitialState initial;
     std::string start;
+    SourceLoc start_loc;      // where `start` names the first node
     std::vector<Node> nodes;  // in file order
     std::string source_file;
     std::string hash;  // hex digest of the file's bytes; transcripts and snapshots carry it

@@ -64,6 +64,9 @@ struct TurnInput {
     } route;
 };
 
+// The order options are shown in (Session::available()).
+enum class OptionOrder { file, shuffled };
+
 struct TurnRecord {
     int index = 0;
     std::string node;     // node answered
@@ -82,6 +85,8 @@ struct TurnRecord {
                              // node without options: went to its free_text.fallback)
     bool risk = false;       // text routed as a direct risk or safety question
     std::string next;        // node reached
+    std::vector<std::string> shown;  // the options' ids in the order they were shown
+    OptionOrder order = OptionOrder::file;
     Score score;
     Feedback feedback;
     double evaluate_by_response = -1;  // [0,1], -1 when not applicable
@@ -131,8 +136,18 @@ class Session {
     const std::string& cue() const { return cue_; }
     const std::vector<MarkerRef>& markers() const { return node_->markers; }
     const std::string& stage() const { return node_->stage; }
+    // The options the trainee can take now, in the order they are shown (and numbered): file
+    // order, or, with OptionOrder::shuffled, an order drawn from (seed, node, turn), so
+    // rewinding, replaying and resuming show the same order again.
     std::vector<const Response*> available() const;
+    using OptionOrder = impasse::OptionOrder;
+    void set_option_order(OptionOrder o) { order_ = o; }  // before the first answer
+    OptionOrder option_order() const { return order_; }
     bool at_end() const { return node_->is_ending(); }
+    // Not at an ending, yet no option is available and a typed answer has nowhere to go (a case
+    // whose conditions all fail here): the drill cannot go on. The validator catches the
+    // conditions it can decide (IMP0407); this is the run-time guard for the rest.
+    bool stuck() const;
     const Ending* ending() const { return node_->ending ? &*node_->ending : nullptr; }
     const SessionState& state() const { return state_; }
     const std::vector<TurnRecord>& turns() const { return turns_; }
@@ -184,6 +199,7 @@ class Session {
     std::optional<Origin> origin_;  // set by start_at()
     ScenarioPtr scenario_;
     uint64_t seed_;
+    OptionOrder order_ = OptionOrder::file;
     const Scorer* scorer_;
     Clock clock_;
     const Node* node_ = nullptr;

@@ -30,6 +30,7 @@ struct Snapshot {
     std::string scenario_hash;
     uint64_t seed = 0;
     std::string scorer_version;  // the scorer that routed the typed answers ("" unknown/none)
+    std::string option_order = "file";  // "file" or "shuffled" (Session::OptionOrder)
     std::vector<TurnInput> inputs;
 };
 

@@ -64,6 +64,8 @@ AudienceError AudienceRoom::answer(std::string_view voter, std::string_view text
     if (serial_ != serial) return AudienceError::moment_changed;
     if ((e = admissible()) != AudienceError::none) return e;
     answered_.emplace(std::string(voter), true);
+    auto who = voters_.find(voter);
+    if (who != voters_.end()) who->second.used = true;
     add_answer_locked(std::move(clean), score);
     return AudienceError::none;
 }

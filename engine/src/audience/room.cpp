@@ -94,12 +94,34 @@ AudienceError AudienceRoom::allow(std::string_view client) {
     return AudienceError::none;
 }
 
-AudienceError AudienceRoom::new_voter(std::string* id) {
+void AudienceRoom::expire_voters_locked(double now) {
+    for (auto v = voters_.begin(); v != voters_.end();) {
+        if (v->second.used || now - v->second.issued < limits_.unused_voter_seconds) {
+            ++v;
+            continue;
+        }
+        auto c = voters_per_client_.find(v->second.client);
+        if (c != voters_per_client_.end() && --c->second == 0) voters_per_client_.erase(c);
+        v = voters_.erase(v);
+    }
+}
+
+AudienceError AudienceRoom::new_voter(std::string_view client, std::string* id) {
+    if (client.empty() || client.size() > 64) return AudienceError::bad_request;
     std::string fresh = audience::random_hex(16);
     if (fresh.empty()) return AudienceError::no_randomness;
+    double now = clock_();
     std::lock_guard<std::mutex> lock(mutex_);
+    auto held = [&] {
+        auto c = voters_per_client_.find(client);
+        return c == voters_per_client_.end() ? size_t{0} : c->second;
+    };
+    if (held() >= limits_.max_voters_per_client || voters_.size() >= limits_.max_voters)
+        expire_voters_locked(now);
+    if (held() >= limits_.max_voters_per_client) return AudienceError::rate_limited;
     if (voters_.size() >= limits_.max_voters) return AudienceError::room_full;
-    voters_.emplace(fresh, true);
+    voters_.emplace(fresh, Voter{std::string(client), now, false});
+    ++voters_per_client_[std::string(client)];
     if (id) *id = std::move(fresh);
     return AudienceError::none;
 }
@@ -115,7 +137,8 @@ AudienceError AudienceRoom::vote(std::string_view voter, std::string_view option
     if (option.empty() || option.size() > limits_.max_option_id_bytes)
         return AudienceError::unknown_option;
     std::lock_guard<std::mutex> lock(mutex_);
-    if (voters_.find(voter) == voters_.end()) return AudienceError::unknown_voter;
+    auto who = voters_.find(voter);
+    if (who == voters_.end()) return AudienceError::unknown_voter;
     if (!moment_ || moment_->options.empty()) return AudienceError::no_moment;
     if (state_ != VotingState::open) return AudienceError::voting_closed;
     const auto& options = moment_->options;
@@ -129,6 +152,7 @@ AudienceError AudienceRoom::vote(std::string_view voter, std::string_view option
         it->second = index;
     }
     ++counts_[index];
+    who->second.used = true;
     return AudienceError::none;
 }
 

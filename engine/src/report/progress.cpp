@@ -164,7 +164,8 @@ Progress compute_progress(const Store& store, const std::vector<ScenarioPtr>& li
                           std::to_string(threshold) + " or more, your " +
                           lower_label(principles[pi].id) + " averaged " + two(cp.with_mean) +
                           "; otherwise " + two(cp.without_mean) + " (" + std::to_string(with.n) +
-                          " and " + std::to_string(without.n) + " answers).";
+                          " and " + std::to_string(without.n) +
+                          (without.n == 1 ? " answer)." : " answers).");
             p.patterns.push_back(cp);
         }
     }

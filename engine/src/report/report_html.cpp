@@ -207,7 +207,7 @@ std::string render_report_html(const ReportData& data) {
     if (!data.from.empty() || !data.to.empty())
         h << " · drills from " << esc(data.from.empty() ? "the start" : data.from) << " to "
           << esc(data.to.empty() ? "now" : data.to);
-    h << " · " << data.drills.size() << " drill(s)</p>";
+    h << " · " << data.drills.size() << (data.drills.size() == 1 ? " drill" : " drills") << "</p>";
     if (data.drills.empty()) h << "<p>No drills in this range yet.</p>";
     for (const auto& d : data.drills)
         drill_section(h, d);

@@ -63,8 +63,9 @@ void read_text(Reader& r, const YAML::Node& map, const char* key, std::string& o
 // A link to a node (start, next, fallback): when present it must name one. An empty value
 // (`next: ""`, or a bare tag such as `start: !`) would lead nowhere at run time.
 void read_target(Reader& r, const YAML::Node& map, const char* key, std::string& out,
-                 const std::string& what) {
+                 const std::string& what, SourceLoc* at = nullptr) {
     read_text(r, map, key, out, what);
+    if (const YAML::Node n = map[key]; n && at) *at = loc(r, n);
     if (const YAML::Node n = map[key]; n && n.IsScalar() && out.empty())
         r.error(n, "IMP0401", what + " '" + key + "' is empty: it must name a node");
 }
@@ -75,6 +76,7 @@ Condition condition(Reader& r, const YAML::Node& n, const std::string& what) {
     auto s = r.string(n, what);
     if (!s) return c;
     c.source = *s;
+    c.text_column = r.column(n) + (n.Tag() == "!" ? 1 : 0);
     ParsedExpression p = parse_expression(*s);
     if (!p.error.empty()) {
         int col = r.column(n) + (n.Tag() == "!" ? 1 : 0) + p.error_offset;
@@ -171,7 +173,7 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
         r.error(n["id"], "IMP0106",
                 "response id '" + resp.id + "' must be lowercase letters, digits and underscores");
     read_text(r, n, "text", resp.text, "the response");
-    read_target(r, n, "next", resp.next, "the response");
+    read_target(r, n, "next", resp.next, "the response", &resp.next_loc);
     read_text(r, n, "feedback", resp.feedback, "the response");
     if (const YAML::Node ratings = n["ratings"]) {
         if (!ratings.IsMap()) {
@@ -319,9 +321,9 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
                     r.check_keys(re, {"softens", "deepens", "risk"}, "reactions");
                     r.require(re, "softens", "reactions");
                     r.require(re, "deepens", "reactions");
-                    read_target(r, re, "softens", rx.softens, "reactions");
-                    read_target(r, re, "deepens", rx.deepens, "reactions");
-                    read_target(r, re, "risk", rx.risk, "reactions");
+                    read_target(r, re, "softens", rx.softens, "reactions", &rx.softens_loc);
+                    read_target(r, re, "deepens", rx.deepens, "reactions", &rx.deepens_loc);
+                    read_target(r, re, "risk", rx.risk, "reactions", &rx.risk_loc);
                     node.reactions = rx;
                 }
             }
@@ -338,7 +340,8 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
                     node.free_text.neutral = line;
                 }
             }
-            read_target(r, ft, "fallback", node.free_text.fallback, "free_text");
+            read_target(r, ft, "fallback", node.free_text.fallback, "free_text",
+                        &node.free_text.fallback_loc);
             if (const YAML::Node m = ft["min_similarity"])
                 if (auto d = r.number(m, "min_similarity", 0.0, 1.0))
                     node.free_text.min_similarity = *d;
@@ -508,7 +511,7 @@ void build(Reader& r, const YAML::Node& root, Scenario& s) {
         if (auto v = r.string_list(t, "tags")) s.tags = *v;
     if (const YAML::Node p = root["patient"]) read_patient(r, p, s.patient);
     if (const YAML::Node i = root["initial"]) read_initial(r, i, s.initial);
-    read_target(r, root, "start", s.start, "the scenario");
+    read_target(r, root, "start", s.start, "the scenario", &s.start_loc);
     const YAML::Node nodes = root["nodes"];
     if (!nodes) return;
     if (!nodes.IsMap() || nodes.size() == 0) {

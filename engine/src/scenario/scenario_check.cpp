@@ -21,11 +21,13 @@ std::vector<std::string> node_ids(const Scenario& s) {
     return out;
 }
 
+// `at` is where the name is written; `fallback` (the enclosing item) when that is unknown.
 void check_link(const Scenario& s, const std::string& target, const SourceLoc& at,
-                const std::string& what, Diagnostics& out) {
+                const std::string& what, Diagnostics& out, const SourceLoc* fallback = nullptr) {
     if (target.empty() || s.find_node(target)) return;
+    const SourceLoc& where = at.line > 0 || !fallback ? at : *fallback;
     std::string hint = yaml::did_you_mean(target, node_ids(s));
-    add(out, at, Severity::error, "IMP0401",
+    add(out, where, Severity::error, "IMP0401",
         what + " points to node '" + target + "', which does not exist" +
             (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
 }
@@ -54,8 +56,15 @@ void check_condition(const Scenario& s, const Condition& c, Diagnostics& out) {
     ParsedExpression p = parse_expression(c.source);
     for (const auto& path : p.paths) {
         std::string why;
-        if (!known_path(s, path, &why))
-            add(out, c.loc, Severity::error, "IMP0502", "in \"" + c.source + "\": " + why);
+        if (!known_path(s, path, &why)) {
+            // At the name itself, when it can be found in the one-line source.
+            SourceLoc at = c.loc;
+            size_t off = c.source.find(path);
+            if (off != std::string::npos && c.text_column > 0 &&
+                c.source.find('\n') == std::string::npos)
+                at.column = c.text_column + static_cast<int>(off);
+            add(out, at, Severity::error, "IMP0502", "in \"" + c.source + "\": " + why);
+        }
     }
 }
 
@@ -99,6 +108,14 @@ bool attends(const Response& r) {
     return strategies.count(r.strategy) > 0;
 }
 
+// A condition that reads no state and evaluates to false can never hold ("false", "1 > 2").
+bool never_holds(const Condition& c) {
+    if (!c.expr) return false;
+    if (!parse_expression(c.source).paths.empty()) return false;
+    Value v = c.expr->evaluate([](std::string_view) { return std::optional<Value>(); });
+    return v.is_bool() ? !v.boolean : v.number == 0;
+}
+
 std::vector<std::string> successors(const Node& n) {
     std::vector<std::string> out;
     for (const auto& r : n.responses)
@@ -117,7 +134,7 @@ void check(const Scenario& s, Diagnostics& out) {
     SourceLoc top{s.source_file, 1, 1};
     if (!s.start.empty() && !s.find_node(s.start)) {
         std::string hint = yaml::did_you_mean(s.start, node_ids(s));
-        add(out, top, Severity::error, "IMP0401",
+        add(out, s.start_loc.line > 0 ? s.start_loc : top, Severity::error, "IMP0401",
             "start points to node '" + s.start + "', which does not exist" +
                 (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
@@ -130,6 +147,13 @@ void check(const Scenario& s, Diagnostics& out) {
             add(out, n.loc, Severity::error, "IMP0404",
                 "node '" + n.id +
                     "' has neither responses nor an ending, so the dialogue would stop here");
+        if (!n.responses.empty() && !n.reactions &&
+            std::all_of(n.responses.begin(), n.responses.end(),
+                        [](const Response& r) { return r.condition && never_holds(*r.condition); }))
+            add(out, n.loc, Severity::error, "IMP0407",
+                "node '" + n.id +
+                    "': every response has a condition that can never hold, so the drill would "
+                    "stop here with no way on");
         std::set<std::string> ids;
         int experts = 0;
         for (const auto& r : n.responses) {
@@ -139,18 +163,21 @@ void check(const Scenario& s, Diagnostics& out) {
             if (r.expert && ++experts == 2)
                 add(out, r.loc, Severity::error, "IMP0303",
                     "node '" + n.id + "' marks more than one response as expert");
-            check_link(s, r.next, r.loc, "response '" + r.id + "'", out);
+            check_link(s, r.next, r.next_loc, "response '" + r.id + "'", out, &r.loc);
             if (r.condition) check_condition(s, *r.condition, out);
             for (const auto& e : r.effects)
                 check_effect(s, e, out);
         }
-        check_link(s, n.free_text.fallback, n.free_text.loc,
-                   "free_text.fallback of node '" + n.id + "'", out);
+        check_link(s, n.free_text.fallback, n.free_text.fallback_loc,
+                   "free_text.fallback of node '" + n.id + "'", out, &n.free_text.loc);
         if (n.reactions) {
             const Reactions& rx = *n.reactions;
-            check_link(s, rx.softens, rx.loc, "reactions.softens of node '" + n.id + "'", out);
-            check_link(s, rx.deepens, rx.loc, "reactions.deepens of node '" + n.id + "'", out);
-            check_link(s, rx.risk, rx.loc, "reactions.risk of node '" + n.id + "'", out);
+            check_link(s, rx.softens, rx.softens_loc, "reactions.softens of node '" + n.id + "'",
+                       out, &rx.loc);
+            check_link(s, rx.deepens, rx.deepens_loc, "reactions.deepens of node '" + n.id + "'",
+                       out, &rx.loc);
+            check_link(s, rx.risk, rx.risk_loc, "reactions.risk of node '" + n.id + "'", out,
+                       &rx.loc);
             if (!n.responses.empty())
                 add(out, rx.loc, Severity::error, "IMP0404",
                     "node '" + n.id +

@@ -1,6 +1,7 @@
 #include "impasse/play.h"
 #include "json_get.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <istream>
 #include <ostream>
@@ -111,11 +112,24 @@ Snapshot recorded_snapshot(const Store& store, const DrillRow& row) {
     snap.scenario_hash = row.scenario_hash;
     snap.seed = row.seed;
     for (const auto& t : store.turns(row.id)) {
+        if (snap.inputs.empty() && json_get::str(t.record, "option_order") == "shuffled")
+            snap.option_order = "shuffled";
         TurnInput in;
         in.kind = json_get::str(t.input, "kind") == "text" ? TurnInput::Kind::text
                                                            : TurnInput::Kind::option;
         in.response = json_get::str(t.input, "response");
         in.text = json_get::str(t.input, "text");
+        // A typed answer resumes along the route it took when it was answered (recorded with
+        // the turn), whatever the scorer says today.
+        if (in.kind == TurnInput::Kind::text && t.record.is_object() &&
+            t.record.contains("routed_to") && t.record["routed_to"].is_string()) {
+            in.route.recorded = true;
+            in.route.routed_to = t.record["routed_to"].get<std::string>();
+            in.route.fallback = t.record.contains("fallback") &&
+                                t.record["fallback"].is_boolean() &&
+                                t.record["fallback"].get<bool>();
+            in.route.similarity = std::max(0.0, json_get::num(t.record, "similarity", 0.0));
+        }
         snap.inputs.push_back(in);
     }
     return snap;
@@ -136,6 +150,17 @@ std::string record_last_turn(Store& store, int64_t drill_id, const Session& sess
     return e;
 }
 
+PlayOutcome stuck(const Session& s, std::ostream& out, const PlayOptions& o) {
+    std::string msg = "The case offers no way on from node '" + s.node().id +
+                      "': none of its options' conditions holds. The drill ends here; please "
+                      "tell the case's author.";
+    if (o.json)
+        emit(out, {{"event", "stuck"}, {"node", s.node().id}, {"message", msg}});
+    else
+        out << "\n" << msg << "\n";
+    return PlayOutcome::stuck;
+}
+
 // The case's title and summary (for a moment, the context its first line depends on), before
 // the first patient line, as the GUI shows them.
 void show_case(const Session& s, std::ostream& out, const PlayOptions& o) {
@@ -149,6 +174,7 @@ PlayOutcome run_play(Session& s, std::istream& in, std::ostream& out, const Play
     show_case(s, out, o);
     show_moment(s, out, o);
     if (s.at_end()) return PlayOutcome::ended;
+    if (s.stuck()) return stuck(s, out, o);
     std::string raw;
     while (true) {
         if (!o.json && o.show_prompt) out << "> " << std::flush;
@@ -208,6 +234,7 @@ PlayOutcome run_play(Session& s, std::istream& in, std::ostream& out, const Play
         }
         show_moment(s, out, o);
         if (s.at_end()) return PlayOutcome::ended;
+        if (s.stuck()) return stuck(s, out, o);
     }
 }
 

@@ -191,7 +191,21 @@ std::vector<const Response*> Session::available() const {
     std::vector<const Response*> out;
     for (const auto& r : node_->responses)
         if (!r.condition || holds(*r.condition)) out.push_back(&r);
+    if (order_ == OptionOrder::shuffled && out.size() > 1) {
+        // Fisher-Yates over a splitmix64 stream: the same on every platform and library.
+        uint64_t x = mix(seed_ ^ (mix(hash_str(node_->id) ^ 0x6f7264657273ull) +
+                                  static_cast<uint64_t>(state_.turn)));
+        for (size_t i = out.size() - 1; i > 0; --i) {
+            x = mix(x);
+            std::swap(out[i], out[static_cast<size_t>(x % (i + 1))]);
+        }
+    }
     return out;
+}
+
+bool Session::stuck() const {
+    return !at_end() && !node_->reactions && node_->free_text.fallback.empty() &&
+           available().empty();
 }
 
 Moment Session::moment() const {
@@ -306,6 +320,9 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
     t.input = input;
     t.said = input.kind == TurnInput::Kind::text ? input.text : chosen->text;
     t.routed_to = chosen ? chosen->id : std::string(reaction);
+    for (const Response* r : available())
+        t.shown.push_back(r->id);
+    t.order = order_;
     t.similarity = similarity;
     t.fallback = fallback;
     t.risk = risk;

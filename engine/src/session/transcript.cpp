@@ -65,6 +65,14 @@ json seq(double v) {
     return v < 0 ? json(nullptr) : json(std::round(v * 1e4) / 1e4);
 }
 
+const char* order_id(Session::OptionOrder o) {
+    return o == Session::OptionOrder::shuffled ? "shuffled" : "file";
+}
+
+Session::OptionOrder order_of(const std::string& id) {
+    return id == "shuffled" ? Session::OptionOrder::shuffled : Session::OptionOrder::file;
+}
+
 }  // namespace
 
 json score_json(const Score& s) {
@@ -111,6 +119,8 @@ json turn_json(const TurnRecord& t) {
             {"stage", t.stage},
             {"input", input_json(t.input)},
             {"said", t.said},
+            {"option_order", order_id(t.order)},
+            {"options", t.shown},
             {"routed_to", t.routed_to},
             {"similarity", seq(t.similarity)},
             {"fallback", t.fallback},
@@ -149,6 +159,7 @@ json transcript_json(const Session& s) {
             {"scenario_hash", s.scenario().hash},
             {"scorer_version", s.scorer_version()},
             {"seed", s.seed()},
+            {"option_order", order_id(s.option_order())},
             {"turns", turns},
             {"current",
              {{"node", s.node().id},
@@ -166,6 +177,7 @@ Snapshot snapshot(const Session& s) {
     snap.scenario_hash = s.scenario().hash;
     snap.seed = s.seed();
     snap.scorer_version = s.scorer_version();
+    snap.option_order = order_id(s.option_order());
     snap.inputs = s.inputs();
     return snap;
 }
@@ -179,6 +191,7 @@ json snapshot_json(const Snapshot& s) {
             {"scenario_hash", s.scenario_hash},
             {"scorer_version", s.scorer_version},
             {"seed", s.seed},
+            {"option_order", s.option_order},
             {"inputs", inputs}};
 }
 
@@ -196,6 +209,7 @@ std::unique_ptr<Session> restore(const Snapshot& snap, ScenarioPtr scenario, con
         return fail("the scenario '" + scenario->id +
                     "' has changed since this drill was recorded");
     auto s = std::make_unique<Session>(scenario, snap.seed, scorer, std::move(clock));
+    s->set_option_order(order_of(snap.option_order));
     for (size_t i = 0; i < snap.inputs.size(); ++i) {
         Session::Result r = s->replay_input(snap.inputs[i]);
         if (!r.ok) return fail("turn " + std::to_string(i + 1) + " cannot be replayed: " + r.error);
@@ -242,6 +256,7 @@ ParsedTranscript parse_transcript(std::string_view text, const std::string& name
     out.snapshot.scenario = str("scenario");
     out.snapshot.scenario_hash = str("scenario_hash");
     out.snapshot.scorer_version = str("scorer_version");
+    out.snapshot.option_order = str("option_order") == "shuffled" ? "shuffled" : "file";
     if (out.snapshot.scenario.empty()) return fail("the transcript names no scenario");
     auto seed = j.find("seed");
     if (seed == j.end() || !seed->is_number_unsigned())
@@ -315,6 +330,7 @@ ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Score
     bool hash_differs =
         !t.snapshot.scenario_hash.empty() && t.snapshot.scenario_hash != scenario->hash;
     Session s(scenario, t.snapshot.seed, scorer, [] { return std::string(); });
+    s.set_option_order(order_of(t.snapshot.option_order));
     // Made with another scorer: follow its recorded routes and do not compare scores.
     bool other_scorer = t.snapshot.scorer_version != s.scorer_version();
     const json* turns =
@@ -347,7 +363,7 @@ ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Score
         if (turns && i < turns->size()) {
             const json& want = (*turns)[i];
             json got = turn_json(s.turns().back());
-            for (const char* k : {"routed_to", "next", "state_after"}) {
+            for (const char* k : {"options", "routed_to", "next", "state_after"}) {
                 if (want.contains(k) && want[k] != got[k]) {
                     r.reason = "turn " + std::to_string(i + 1) + ": '" + k + "' differs";
                     return r;

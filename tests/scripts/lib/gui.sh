@@ -30,26 +30,31 @@ trap gui_cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 mkdir -p "$XDG_CONFIG_HOME/impasse"
-echo '{"pause": "never"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
+# Options in file order: the tests click an option by its position.
+echo '{"pause": "never", "option_order": "fixed"}' >"$XDG_CONFIG_HOME/impasse/settings.json"
 
 # A free display: tests run in parallel, so the display number is chosen by Xvfb itself
 # (-displayfd), which takes the first number whose lock file it can create. Picking a number
 # here and checking for its lock raced: two tests could start on one number, the loser's Xvfb
 # exited, and the loser lost its display when the winner finished.
-xvfb=""
-for _ in $(seq 5); do
-  rm -f "$tmp/display"
-  Xvfb -displayfd 3 -screen 0 "${gui_screen:-1280x800x24}" -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &  # a test may set gui_screen
-  xvfb=$!
-  for _ in $(seq 100); do [[ -s $tmp/display ]] && break; kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
-  n=$(tr -dc 0-9 <"$tmp/display" 2>/dev/null || true)
-  if [[ -n $n ]] && kill -0 "$xvfb" 2>/dev/null && DISPLAY=:$n xdpyinfo >/dev/null 2>&1; then
-    export DISPLAY=:$n
-    break
-  fi
-  kill "$xvfb" 2>/dev/null || true
+xvfb_up() {  # starts a private Xvfb and sets DISPLAY; returns 1 when none came up
   xvfb=""
-done
+  for _ in $(seq 5); do
+    rm -f "$tmp/display"
+    Xvfb -displayfd 3 -screen 0 "${gui_screen:-1280x800x24}" -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &  # a test may set gui_screen
+    xvfb=$!
+    for _ in $(seq 100); do [[ -s $tmp/display ]] && break; kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
+    n=$(tr -dc 0-9 <"$tmp/display" 2>/dev/null || true)
+    if [[ -n $n ]] && kill -0 "$xvfb" 2>/dev/null && DISPLAY=:$n xdpyinfo >/dev/null 2>&1; then
+      export DISPLAY=:$n
+      return 0
+    fi
+    kill "$xvfb" 2>/dev/null || true
+    xvfb=""
+  done
+  return 1
+}
+xvfb_up || true
 [[ -n $xvfb ]] || fail "no X display could be started"
 
 slow=${IMPASSE_TEST_SLOW:-1}
@@ -57,6 +62,11 @@ step() { sleep "$(awk -v t="${1:-0.3}" -v k="$slow" 'BEGIN { print t * k }')"; }
 click_at() { xdotool mousemove --window "$win" "$1" "$2"; step 0.25; xdotool click 1; }
 
 gui_start() {
+  # The display must still be there (CI once lost it between tests); else start another.
+  if ! kill -0 "$xvfb" 2>/dev/null || ! xdpyinfo >/dev/null 2>&1; then
+    kill "$xvfb" 2>/dev/null || true
+    xvfb_up || fail "the X display went away and no other could be started"
+  fi
   "$bin" "$@" &
   app=$!
   win=""
