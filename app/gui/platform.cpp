@@ -82,7 +82,8 @@ std::string Platform::open(const PlatformConfig& config) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ini_path_ = config.ini_path;
     // ImGui writes imgui.ini with fopen (mode 0666 & ~umask); made 0600 first, it stays so.
-    if (!ini_path_.empty() && !make_private_file(ini_path_)) ini_path_.clear();
+    if (!ini_path_.empty() && !make_private_file(ini_path_, "; Impasse's window layout\n"))
+        ini_path_.clear();
     io.IniFilename = ini_path_.empty() ? nullptr : ini_path_.c_str();
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     glfwSetKeyCallback(window_, on_key);
