@@ -2,8 +2,9 @@
 // trainee reads the patient's lines one at a time (Next line, or the Down key), flags each
 // rupture marker they see on a line (or "no marker"), and then compares their flags with the
 // author's key: per line hits, misses and false alarms, totals, detection sensitivity and
-// specificity, and Cohen's kappa. Scored attempts are saved in the record. The scoring is the
-// engine's (impasse/spotting.h); this file only draws and collects the flags.
+// specificity, and Cohen's kappa. Up and Down, or a click anywhere on a line, go back to a line
+// already shown. Scored attempts are saved in the record. The scoring is the engine's
+// (impasse/spotting.h); this file only draws and collects the flags.
 #include <imgui.h>
 
 #include <algorithm>
@@ -55,10 +56,13 @@ void draw_lines(Ui& ui) {
     for (int i = 0; i < sp.shown && i < static_cast<int>(sp.sheet.turns.size()); ++i) {
         const SpottingTurn& t = sp.sheet.turns[static_cast<size_t>(i)];
         ImGui::PushID(i);
-        bool selected = i == sp.selected;
-        if (ImGui::Selectable("##line", selected, 0,
-                              ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 0.2f)))
-            sp.selected = i;
+        // The whole line is the highlight and the click target: its text is drawn first (on
+        // the front channel), then a selectable of the text's size behind it.
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->ChannelsSplit(2);
+        dl->ChannelsSetCurrent(1);
+        ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::BeginGroup();
         ImGui::PushFont(ui.fonts.bold);
         ImGui::Text("%d.", t.index);
         ImGui::PopFont();
@@ -100,6 +104,12 @@ void draw_lines(Ui& ui) {
             ImGui::TextDisabled("You flagged: %s", flagged.c_str());
         }
         ImGui::EndGroup();
+        ImGui::EndGroup();
+        float height = ImGui::GetItemRectMax().y - top.y;
+        dl->ChannelsSetCurrent(0);
+        ImGui::SetCursorScreenPos(top);
+        if (ImGui::Selectable("##line", i == sp.selected, 0, ImVec2(0, height))) sp.selected = i;
+        dl->ChannelsMerge();
         ImGui::Separator();
         ImGui::PopID();
     }
@@ -195,7 +205,11 @@ void draw_spot(Ui& ui) {
         "Read each line as the patient says it. Flag every rupture marker you see, or No "
         "marker; then go on to the next line. At the end, compare with the author's key.");
     float right = std::max(380.0f, ImGui::GetContentRegionAvail().x * 0.5f);
-    ImGui::BeginChild("spot_lines", ImVec2(-right - ImGui::GetStyle().ItemSpacing.x, 0), true);
+    // Up and Down belong to the current line (below), so ImGui's keyboard navigation does not
+    // also move the focus between the lines or the checkboxes.
+    const ImGuiWindowFlags no_nav = ImGuiWindowFlags_NoNavInputs;
+    ImGui::BeginChild("spot_lines", ImVec2(-right - ImGui::GetStyle().ItemSpacing.x, 0), true,
+                      no_nav);
     draw_lines(ui);
     if (sp.scrolled_to != sp.shown) {  // a new line: show it
         ImGui::SetScrollHereY(1.0f);
@@ -203,7 +217,7 @@ void draw_spot(Ui& ui) {
     }
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("spot_flags", ImVec2(0, 0), true);
+    ImGui::BeginChild("spot_flags", ImVec2(0, 0), true, no_nav);
     if (sp.result)
         draw_result(ui);
     else
@@ -211,12 +225,17 @@ void draw_spot(Ui& ui) {
     ImGui::EndChild();
     // The next line comes after this frame's clicks: a click that completes in the same frame
     // as the key belongs to the line that was on screen.
+    // Down goes to the next line shown, or shows the next line from the last one; Up goes back.
     if (!ImGui::GetIO().WantTextInput && !sp.result) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN) &&
-            sp.shown < static_cast<int>(sp.sheet.turns.size())) {
-            ++sp.shown;
-            sp.selected = sp.shown - 1;
+        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) {
+            if (sp.selected + 1 < sp.shown) {
+                ++sp.selected;
+            } else if (sp.shown < static_cast<int>(sp.sheet.turns.size())) {
+                ++sp.shown;
+                sp.selected = sp.shown - 1;
+            }
         }
+        if (ImGui::IsKeyPressed(GLFW_KEY_UP) && sp.selected > 0) --sp.selected;
     }
 }
 
