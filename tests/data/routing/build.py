@@ -5,7 +5,9 @@ Each item is a typed answer at a node of a bundled scenario, with the options an
 accepts as the same clinical move (`accept`, which may name `neutral`: the node's neutral line)
 and the options that would be wrong (`forbid`). The split is by scenario: a third of the
 scenarios (by a hash of the scenario id) are held out, so the reported figures are on cases
-whose routing was never looked at while tuning.
+whose routing was never looked at while tuning. Sources named `fresh-*.yaml` are a second
+held-out part, written later by another writer on scenarios the first set does not cover, all
+of it held out (`heldout_fresh.jsonl`).
 
     python3 tests/data/routing/build.py          # writes dev.jsonl and heldout.jsonl here
     impasse score --evaluate-routing tests/data/routing/heldout.jsonl
@@ -31,7 +33,7 @@ def main():
             (ROOT / "scenarios" / "moments").glob("*.yaml")):
         d = yaml.safe_load(f.read_text())
         scen[d["id"]] = d
-    out = {"dev": [], "heldout": []}
+    out = {"dev": [], "heldout": [], "heldout_fresh": []}
     seen = set()
     for src in sorted((HERE / "src").glob("*.yaml")):
         for n, it in enumerate(yaml.safe_load(src.read_text()) or [], 1):
@@ -52,14 +54,19 @@ def main():
                         sys.exit(f"build.py: {where}: {key} names unknown option {x!r}")
             if not it.get("accept"):
                 sys.exit(f"build.py: {where}: accept is empty")
-            out["heldout" if heldout(it["scenario"]) else "dev"].append(
+            split = "heldout_fresh" if src.name.startswith("fresh-") else (
+                "heldout" if heldout(it["scenario"]) else "dev")
+            out[split].append(
                 {k: it.get(k) for k in ("id", "scenario", "node", "register", "text", "accept",
                                         "forbid")})
     for split, rows in out.items():
+        if split == "heldout_fresh" and not rows:
+            continue
         with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"dev: {len(out['dev'])} items, heldout: {len(out['heldout'])} items; heldout "
+    print(f"dev: {len(out['dev'])} items, heldout: {len(out['heldout'])} items, heldout_fresh: "
+          f"{len(out['heldout_fresh'])} items; heldout "
           f"scenarios: {sorted({r['scenario'] for r in out['heldout']})}")
 
 
