@@ -3,8 +3,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
 
+#include "gui/keys.h"
+#include "gui/layout_probe.h"
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
@@ -56,37 +60,140 @@ void chip_grid(const std::vector<vocab::Term>& terms, std::vector<std::string>& 
 
 }  // namespace
 
-bool draw_checkin(Ui& ui, CheckinForm& form, bool* skipped) {
+namespace {
+
+// Puts the next item, `w` wide, on the current line when it fits there.
+void flow(float w) {
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w < right) ImGui::SameLine();
+}
+
+float button_width(const std::string& text) {
+    return ImGui::CalcTextSize(text.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// A chip of the strip, "1  Anxious", toggling `id` in `chosen` (also by its key). The chip
+// shows the id's one word; the label says it in full as a tooltip.
+void strip_chip(const std::string& id, const std::string& label, int key,
+                std::vector<std::string>& chosen, bool keys) {
+    std::string word = id;
+    if (!word.empty())
+        word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    std::string text = key > 0 ? std::to_string(key) + " " + word : word;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 2.0f));
+    flow(button_width(text));
+    ImGui::PushID(id.c_str());
+    bool toggled = toggle_chip(id, text.c_str(), chosen, false);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+    ImGui::PopID();
+    ImGui::PopStyleVar();
+    if (!toggled && keys && key > 0 && key <= 9 && keys::digit_pressed(key)) {
+        auto it = std::find(chosen.begin(), chosen.end(), id);
+        if (it != chosen.end())
+            chosen.erase(it);
+        else
+            chosen.push_back(id);
+    }
+}
+
+// Plain words in the flow of chips ("pulled to").
+void flow_text(const char* text) {
+    flow(ImGui::CalcTextSize(text).x);
+    ImGui::TextDisabled("%s", text);
+}
+
+bool small_button(const char* label) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 2.0f));
+    bool clicked = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    return clicked;
+}
+
+std::string joined_labels(const CheckinForm& form) {
+    std::string out;
+    for (const auto& f : form.feelings)
+        out += (out.empty() ? "" : ", ") + std::string(vocab::label(vocab::feelings(), f));
+    for (const auto& u : form.urges)
+        out += (out.empty() ? "pulled to " : "; pulled to ") +
+               std::string(vocab::label(vocab::urges(), u));
+    return out;
+}
+
+}  // namespace
+
+bool draw_checkin_strip(Ui& ui, CheckinForm& form, bool keys, bool enter, bool* skipped) {
     *skipped = false;
+    float top = ImGui::GetCursorPosY();
     ImGui::PushFont(ui.fonts.bold);
-    ImGui::TextUnformatted("Before you answer: what is happening in you?");
+    ImGui::TextUnformatted("Check in:");
     ImGui::PopFont();
-    muted("Notice it without acting on it yet. Choose any that fit.");
-    ImGui::Spacing();
-    ImGui::TextUnformatted("I feel");
-    chip_grid(vocab::feelings(), form.feelings, form.suggested_feelings);
-    ImGui::Spacing();
-    ImGui::TextUnformatted("How strongly");
-    ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
-    ImGui::SliderInt("##intensity", &form.intensity, 0, 10, "%d / 10");
-    ImGui::Spacing();
-    ImGui::TextUnformatted("I feel pulled to");
-    chip_grid(vocab::urges(), form.urges, form.suggested_urges);
-    ImGui::Spacing();
-    ImGui::TextUnformatted("In my body I notice (optional)");
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##body", "e.g. tight jaw, heat in the face, holding my breath",
-                             form.body, sizeof form.body);
-    ImGui::Spacing();
-    bool done = ImGui::Button("Continue to my answer");
+    probe::item("checkin_strip");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("What is happening in you? Notice it before you answer.");
+    bool done = false;
+    if (!form.more) {
+        // The moment's usual pull; a case that names none offers every feeling.
+        int key = 1;
+        if (form.suggested_feelings.empty() && form.suggested_urges.empty()) {
+            for (const auto& t : vocab::feelings()) {
+                strip_chip(std::string(t.id), std::string(t.label), key <= 9 ? key : 0,
+                           form.feelings, keys);
+                ++key;
+            }
+        } else {
+            for (const auto& f : form.suggested_feelings)
+                strip_chip(f, std::string(vocab::label(vocab::feelings(), f)), key++, form.feelings,
+                           keys);
+            if (!form.suggested_urges.empty()) flow_text("pulled to");
+            for (const auto& u : form.suggested_urges)
+                strip_chip(u, std::string(vocab::label(vocab::urges(), u)), key++, form.urges,
+                           keys);
+        }
+    } else {
+        ImGui::TextUnformatted("I feel");
+        chip_grid(vocab::feelings(), form.feelings, form.suggested_feelings);
+        ImGui::TextUnformatted("How strongly");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
+        ImGui::SliderInt("##intensity", &form.intensity, 0, 10, "%d / 10");
+        ImGui::TextUnformatted("I feel pulled to");
+        chip_grid(vocab::urges(), form.urges, form.suggested_urges);
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##body", "In my body I notice (optional): e.g. tight jaw",
+                                 form.body, sizeof form.body);
+    }
+    const char* done_label = keys ? "Done (Enter)" : "Done";
+    const char* skip_label = keys ? "Skip (Esc)" : "Skip";
+    flow(button_width(done_label) + button_width(skip_label) + button_width("More...") +
+         ImGui::CalcTextSize("Why?").x + 3 * ImGui::GetStyle().ItemSpacing.x);
+    if (small_button(done_label)) done = true;
+    probe::item("checkin_done");
     ImGui::SameLine();
-    if (ImGui::Button("Skip this check-in")) {
+    if (small_button(skip_label) ||
+        (keys && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))) {
         *skipped = true;
         done = true;
     }
     ImGui::SameLine();
-    learn_link(ui, "inner-skills", "Why check in?");
+    if (small_button(form.more ? "Less" : "More...")) form.more = !form.more;
+    ImGui::SameLine();
+    learn_link(ui, "inner-skills", "Why?");
+    if (enter) done = true;
+    form.slot_h = std::max(form.slot_h, ImGui::GetCursorPosY() - top);
+    if (done)
+        form.summary = *skipped ? "Check-in skipped." : "Checked in: " + joined_labels(form) + ".";
+    if (done && !*skipped && form.feelings.empty() && form.urges.empty())
+        form.summary = "Checked in.";
     return done;
+}
+
+void draw_checkin_closed(const CheckinForm& form) {
+    // The strip's height stays until the turn is answered, so nothing below it moves.
+    float top = ImGui::GetCursorPosY();
+    ImGui::TextDisabled("%s", form.summary.c_str());
+    float used = ImGui::GetCursorPosY() - top;
+    if (form.slot_h > used)
+        ImGui::Dummy(ImVec2(1, form.slot_h - used - ImGui::GetStyle().ItemSpacing.y));
 }
 
 CheckIn to_checkin(const CheckinForm& form, int64_t drill_id) {

@@ -12,10 +12,13 @@ namespace impasse::gui {
 
 struct Ui;
 
-// What a check-in form holds while it is open.
+// What a check-in holds while it is open, and after, until its turn is answered.
 struct CheckinForm {
     bool open = false;
     int turn = -1;
+    bool more = false;    // the whole form (every feeling and urge, intensity, body) is shown
+    float slot_h = 0;     // the tallest the strip has been this turn: kept after it closes
+    std::string summary;  // after it closed: what was noted (or "skipped")
     std::vector<std::string> feelings;
     int intensity = 5;
     std::vector<std::string> urges;
@@ -24,8 +27,14 @@ struct CheckinForm {
     std::vector<std::string> suggested_urges;
 };
 
-// Draws the form; returns true when the trainee is done (`skipped` tells whether they skipped).
-bool draw_checkin(Ui& ui, CheckinForm& form, bool* skipped);
+// The check-in as a compact strip: the feelings and urges this moment tends to pull (or, when
+// the case names none, every feeling) as chips, keyed 1-9 while `keys` is true; "More" opens
+// the whole form. Enter (`enter`) or Done saves, Escape or Skip skips. Returns true when the
+// trainee is done (`skipped` tells whether they skipped). Once closed it keeps its height for
+// the rest of the turn with a one-line summary (draw_checkin_closed), so closing it moves
+// nothing under the cursor.
+bool draw_checkin_strip(Ui& ui, CheckinForm& form, bool keys, bool enter, bool* skipped);
+void draw_checkin_closed(const CheckinForm& form);
 
 CheckIn to_checkin(const CheckinForm& form, int64_t drill_id);
 

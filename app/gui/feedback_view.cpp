@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "gui/drill_session.h"
+#include "gui/layout_probe.h"
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
@@ -72,30 +73,24 @@ void item(Ui& ui, const FeedbackItem& f, ImVec4 colour) {
 
 }  // namespace
 
-void draw_feedback(Ui& ui, const ShownTurn& t, bool compact) {
-    ImGui::Spacing();
-    float indent = ImGui::GetContentRegionAvail().x * 0.12f;
-    ImGui::Indent(indent);
-    char label[64];
-    std::snprintf(label, sizeof label, "Feedback: %.0f / 100", t.score.overall);
-    ImVec4 sc = t.score.overall >= 65   ? colour_good()
-                : t.score.overall >= 40 ? colour_neutral()
-                                        : colour_risk();
-    chip(label, sc);
+namespace {
+
+ImVec4 score_colour(double overall) {
+    return overall >= 65 ? colour_good() : overall >= 40 ? colour_neutral() : colour_risk();
+}
+
+// Verdict first (wrapped), then the score, what worked, what was missed, the trainee's words
+// with the evidence, and what an expert might say.
+void feedback_body(Ui& ui, const ShownTurn& t) {
     if (!t.feedback.summary.empty()) {
-        ImGui::SameLine();
-        ImGui::TextUnformatted(t.feedback.summary.c_str());
+        ImGui::PushFont(ui.fonts.bold);
+        wrapped(t.feedback.summary);
+        ImGui::PopFont();
     }
-    if (compact && !ImGui::TreeNodeEx("Details", ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::Unindent(indent);
-        return;
-    }
-    ImGui::TextDisabled("Your words, with what the scorer heard in them:");
-    highlighted(t.said, t.score.evidence);
-    if (!t.feedback.authored.empty()) {
-        ImGui::Spacing();
-        wrapped(t.feedback.authored);
-    }
+    char label[64];
+    std::snprintf(label, sizeof label, "Score %.0f / 100", t.score.overall);
+    chip(label, score_colour(t.score.overall));
+    if (!t.feedback.authored.empty()) wrapped(t.feedback.authored);
     if (!t.feedback.did_well.empty()) {
         ImGui::Spacing();
         ImGui::TextDisabled("What worked");
@@ -113,14 +108,48 @@ void draw_feedback(Ui& ui, const ShownTurn& t, bool compact) {
         ImGui::SameLine();
         learn_link(ui, t.feedback.toward_stage);
     }
+    ImGui::Spacing();
+    ImGui::TextDisabled("Your words, with what the scorer heard in them:");
+    highlighted(t.said, t.score.evidence);
     if (!t.feedback.expert_says.empty()) {
         ImGui::Spacing();
         ImGui::PushFont(ui.fonts.italic);
         wrapped("An expert might say: \u201c" + t.feedback.expert_says + "\u201d");
         ImGui::PopFont();
     }
-    if (compact) ImGui::TreePop();
+}
+
+}  // namespace
+
+void draw_feedback(Ui& ui, const ShownTurn& t, bool compact) {
+    float indent = ImGui::GetContentRegionAvail().x * 0.12f;
+    ImGui::Indent(indent);
+    if (compact) {
+        // In the conversation: one line per answer; the card holds the rest.
+        char label[32];
+        std::snprintf(label, sizeof label, "%.0f / 100", t.score.overall);
+        chip(label, score_colour(t.score.overall));
+        if (!t.feedback.summary.empty()) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            wrapped(t.feedback.summary);
+            ImGui::PopStyleColor();
+        }
+    } else {
+        ImGui::Spacing();
+        feedback_body(ui, t);
+    }
     ImGui::Unindent(indent);
+}
+
+void draw_feedback_card(Ui& ui, const ShownTurn& t, bool* open) {
+    char header[64];
+    std::snprintf(header, sizeof header, "Feedback on your answer: %.0f / 100###feedback_card",
+                  t.score.overall);
+    ImGui::SetNextItemOpen(*open);
+    *open = ImGui::CollapsingHeader(header);
+    probe::item("feedback_card");
+    if (*open) feedback_body(ui, t);
 }
 
 }  // namespace impasse::gui

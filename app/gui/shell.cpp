@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "gui/keys.h"
+#include "gui/layout_probe.h"
 #include "gui/panels.h"
 #include "gui/platform.h"
 #include "impasse/paths.h"
@@ -152,6 +153,7 @@ bool Shell::frame() {
             break;
     }
     ImGui::End();
+    probe::end_frame();
     // The author view watches files: wake twice a second while it is open.
     // The author view polls its folder; a live audience vote redraws as votes arrive.
     if (platform_)

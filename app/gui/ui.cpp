@@ -97,9 +97,7 @@ void Ui::start_drill(const std::string& id) {
         drill.reset();
         return;
     }
-    answer[0] = '\0';
-    checkin = CheckinForm();
-    checkin_done_for = -1;
+    drill_view.reset(0);
     distress = 5;
     pause = PauseState();
     bool hard = s->difficulty >= 3;
@@ -109,7 +107,6 @@ void Ui::start_drill(const std::string& id) {
         pause.started = std::chrono::steady_clock::now();
     }
     arm_timer(*s);
-    focus_answer = true;
     record_changed();
     screen = Screen::drill;
 }
@@ -188,9 +185,8 @@ void Ui::resume_drill() {
         drill.reset();
         return;
     }
-    checkin_done_for = static_cast<int>(drill->turns().size());
+    drill_view.reset(static_cast<int>(drill->turns().size()));
     arm_timer(*s);
-    scroll_conversation = true;
     screen = Screen::drill;
 }
 
@@ -201,7 +197,7 @@ void Ui::arm_timer(const Scenario& s) {
 }
 
 void Ui::after_turn() {
-    scroll_conversation = true;
+    drill_view.scroll_conversation = true;
     timer_started = std::chrono::steady_clock::now();
     record_changed();
     if (drill && drill->at_end() && settings.feedback == "end") screen = Screen::debrief;

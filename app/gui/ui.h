@@ -13,6 +13,7 @@
 #include "gui/audience_live.h"
 #include "gui/checkin_panel.h"
 #include "gui/drill_session.h"
+#include "gui/drill_view.h"
 #include "gui/gui.h"
 #include "gui/settings.h"
 #include "gui/theme.h"
@@ -66,12 +67,7 @@ struct Ui {
 
     // The running drill and the GUI state of its panels.
     std::unique_ptr<DrillSession> drill;
-    char answer[2048] = "";
-    bool focus_answer = false;
-    bool scroll_conversation = false;
-    bool answers_from_top = false;  // the options start scrolled to the top (after a check-in)
-    CheckinForm checkin;
-    int checkin_done_for = -1;  // turn whose check-in was answered or skipped
+    DrillView drill_view;  // the drill screen's own state (answer box, check-in, layout)
     PauseState pause;
     bool timer_on = false;
     double timer_seconds = 90;

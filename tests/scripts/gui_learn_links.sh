@@ -26,11 +26,11 @@ done
 start --open nadia-this-isnt-working
 xdotool key 4; step 0.8
 import -window root "$shots/feedback.png"
-click_at 253 174; step 0.8  # "Accept responsibility"
+click_at 135 213; step 0.8  # "Accept responsibility"
 xdotool mousemove --window "$win" 640 790; step 0.3
 shot_pane "clicked-accept_responsibility"
 click_at 249 32; step 0.6  # back to the Drill
-click_at 973 546; step 0.8  # stage tracker: "Exploration"
+click_at 1024 547; step 0.8  # stage tracker: "Exploration"
 xdotool mousemove --window "$win" 640 790; step 0.3
 shot_pane "clicked-exploration"
 stop
