@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/score_common.h"
+#include "impasse/json_write.h"
 #include "impasse/routing.h"
 #include "impasse/session.h"
 #include "impasse/vocabulary.h"
@@ -104,7 +105,7 @@ int run_routing_evaluation(const Scorer& scorer, const std::string& path, bool a
                                         {"mistake", !c.response->counter_markers.empty()},
                                         {"risk_move", c.response->move == "risk_check"},
                                         {"authored_counters", c.response->counter_markers}});
-            std::fprintf(stderr, "%s\n", d.dump().c_str());
+            std::fprintf(stderr, "%s\n", json_out::write(d).c_str());
         }
         if (verbose && !ok)
             std::printf("%s %s/%s -> %s%s (%.2f): %s\n", row.value("id", "").c_str(),
@@ -124,7 +125,7 @@ int run_routing_evaluation(const Scorer& scorer, const std::string& path, bool a
         o["all"] = put(all);
         for (const auto& [reg, t] : by_register)
             o["registers"][reg] = put(t);
-        std::cout << o.dump() << "\n";
+        std::cout << json_out::write(o) << "\n";
         return 0;
     }
     std::printf("%-10s %5s %11s %10s %8s\n", "register", "n", "acceptable", "forbidden", "neutral");

@@ -1,5 +1,6 @@
 // Drills and their turns: each write is one committed statement (autocommit), so whatever
 // returned success survives a crash.
+#include "impasse/json_write.h"
 #include "impasse/store.h"
 #include "store/sql.h"
 
@@ -50,8 +51,13 @@ std::string Store::append_turn(int64_t drill_id, const TurnRow& t) {
         db_,
         "INSERT OR REPLACE INTO turns (drill_id, idx, node, input, overall, record, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, drill_id).bind(2, t.index).bind(3, t.node).bind(4, t.input.dump()).bind(5, t.overall);
-    s.bind(6, t.record.dump()).bind(7, t.created_at.empty() ? now_iso8601() : t.created_at);
+    s.bind(1, drill_id)
+        .bind(2, t.index)
+        .bind(3, t.node)
+        .bind(4, json_out::write(t.input))
+        .bind(5, t.overall);
+    s.bind(6, json_out::write(t.record))
+        .bind(7, t.created_at.empty() ? now_iso8601() : t.created_at);
     std::string e = s.run();
     return e.empty() ? "" : "cannot record the turn: " + e;
 }

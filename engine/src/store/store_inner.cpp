@@ -1,4 +1,5 @@
 // Inner skills (check-ins, journal, self-ratings), settings, export and deletion.
+#include "impasse/json_write.h"
 #include "impasse/store.h"
 #include "store/sql.h"
 
@@ -27,8 +28,8 @@ std::string Store::add_checkin(CheckIn& c) {
         s.bind(1, c.drill_id);
     else
         s.bind_null(1);
-    s.bind(2, c.turn).bind(3, nlohmann::json(c.feelings).dump()).bind(4, c.intensity);
-    s.bind(5, nlohmann::json(c.urges).dump()).bind(6, c.body).bind(7, c.created_at);
+    s.bind(2, c.turn).bind(3, json_out::write(nlohmann::json(c.feelings))).bind(4, c.intensity);
+    s.bind(5, json_out::write(nlohmann::json(c.urges))).bind(6, c.body).bind(7, c.created_at);
     if (std::string e = s.run(); !e.empty()) return "cannot record the check-in: " + e;
     c.id = sqlite3_last_insert_rowid(db_);
     return "";
