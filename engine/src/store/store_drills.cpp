@@ -12,7 +12,7 @@ const char* kDrillColumns =
     "COALESCE(d.ending, ''), d.status, COALESCE((SELECT avg(overall) FROM turns t WHERE t.drill_id "
     "= d.id AND "
     "t.overall >= 0), -1), (SELECT count(*) FROM turns t WHERE t.drill_id = d.id), d.pause_note, "
-    "COALESCE(d.distress, -1) FROM drills d ";
+    "COALESCE(d.distress, -1), COALESCE(d.uid, '') FROM drills d ";
 
 DrillRow read_drill(const sql::Stmt& s) {
     DrillRow d;
@@ -28,6 +28,7 @@ DrillRow read_drill(const sql::Stmt& s) {
     d.turns = s.i32(9);
     d.pause_note = s.text(10);
     d.distress = s.i32(11);
+    d.uid = s.text(12);
     return d;
 }
 
@@ -124,10 +125,12 @@ std::optional<DrillRow> Store::last_unfinished() const {
 }
 
 std::vector<TurnRow> Store::turns(int64_t drill_id) const {
-    sql::Stmt s(db_,
-                "SELECT idx, node, input, COALESCE(overall, -1), record, created_at FROM turns "
-                "WHERE drill_id = ? "
-                "ORDER BY idx");
+    sql::Stmt s(
+        db_,
+        "SELECT idx, node, input, COALESCE(overall, -1), record, created_at, COALESCE(uid, '') "
+        "FROM turns "
+        "WHERE drill_id = ? "
+        "ORDER BY idx");
     s.bind(1, drill_id);
     std::vector<TurnRow> out;
     while (s.step()) {
@@ -138,6 +141,7 @@ std::vector<TurnRow> Store::turns(int64_t drill_id) const {
         t.overall = s.dbl(3);
         t.record = nlohmann::json::parse(s.text(4), nullptr, false);
         t.created_at = s.text(5);
+        t.uid = s.text(6);
         out.push_back(std::move(t));
     }
     return out;
