@@ -47,6 +47,9 @@ pkg_check_modules(MHD QUIET IMPORTED_TARGET libmicrohttpd)
 impasse_require(MHD_FOUND libmicrohttpd-dev "libmicrohttpd (the workshop's audience server)")
 pkg_check_modules(QRENCODE QUIET IMPORTED_TARGET libqrencode)
 impasse_require(QRENCODE_FOUND libqrencode-dev "libqrencode (the workshop's QR code)")
+# A training programme's server (`impasse programme`): PostgreSQL through libpqxx (and libpq).
+pkg_check_modules(PQXX QUIET IMPORTED_TARGET libpqxx)
+impasse_require(PQXX_FOUND "libpqxx-dev libpq-dev" "libpqxx (a training programme's PostgreSQL server)")
 
 if(IMPASSE_BUILD_GUI)
   pkg_check_modules(IMGUI QUIET IMPORTED_TARGET imgui)

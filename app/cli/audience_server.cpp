@@ -27,6 +27,8 @@
 #include <thread>
 #include <utility>
 
+#include "impasse/json_write.h"
+
 namespace impasse::cli {
 
 namespace {
@@ -85,8 +87,7 @@ int http_status(AudienceError e) {
 }
 
 std::string dump(const Json& j) {
-    // Scenario text is validated UTF-8 already; replacing stray bytes keeps dump() from throwing.
-    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+    return json_out::write(j);
 }
 
 void send_json(Response& res, int status, const Json& j) {

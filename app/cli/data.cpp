@@ -10,6 +10,7 @@
 
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "impasse/json_write.h"
 #include "impasse/paths.h"
 #include "impasse/store.h"
 
@@ -25,7 +26,7 @@ struct DataOptions {
 void run_export(const DataOptions& o, int& exit_code) {
     auto store = open_record(o.data_dir, exit_code);
     if (!store) return;
-    std::string text = store->export_all().dump(2) + "\n";
+    std::string text = json_out::write(store->export_all(), 2) + "\n";
     if (!write_output(o.out, text, exit_code) || o.out.empty() || o.out == "-") return;
     std::fprintf(stderr, "Exported your record to %s\n", o.out.c_str());
 }

@@ -9,6 +9,7 @@
 
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "impasse/json_write.h"
 #include "impasse/scenario_graph.h"
 
 namespace impasse::cli {
@@ -53,7 +54,7 @@ void run(const GraphOptions& o, int& exit_code) {
     ScenarioPtr s = find_scenario(o.scenario, exit_code);
     if (!s) return;
     ScenarioGraph g = scenario_graph(*s);
-    std::string text = o.format == "json" ? graph_json(g).dump(2) + "\n" : graph_dot(g);
+    std::string text = o.format == "json" ? json_out::write(graph_json(g), 2) + "\n" : graph_dot(g);
     write_output(o.out, text, exit_code);
 }
 

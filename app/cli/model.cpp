@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "impasse/json_write.h"
 #include "impasse/model_trainer.h"
 #include "impasse/response_model.h"
 
@@ -50,7 +51,7 @@ bool write_settings(const std::string& path, const TrainSettings& settings,
     j["features"] = result.features;
     j["weights"] = "3 significant digits; |w| < 0.005 written as 0";
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << j.dump(2, ' ', true, nlohmann::json::error_handler_t::replace) << "\n";
+    out << json_out::write(j, 2, true) << "\n";
     out.close();
     return static_cast<bool>(out);
 }

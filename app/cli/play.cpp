@@ -13,6 +13,7 @@
 
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "impasse/json_write.h"
 #include "impasse/paths.h"
 #include "impasse/play.h"
 #include "impasse/rubric_scorer.h"
@@ -124,7 +125,8 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
     PlayOutcome outcome = run_play(*session, std::cin, std::cout, po);
     std::cout.flush();
     if (!a.transcript.empty() &&
-        !write_output(a.transcript, transcript_json(*session).dump(2) + "\n", exit_code))
+        !write_output(a.transcript, json_out::write(transcript_json(*session), 2) + "\n",
+                      exit_code))
         return;
     switch (outcome) {
         case PlayOutcome::ended:

@@ -10,6 +10,7 @@
 
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "impasse/json_write.h"
 #include "impasse/paths.h"
 #include "impasse/report.h"
 #include "impasse/scenario_loader.h"
@@ -56,7 +57,7 @@ void run_report(const ReportOptions& o, int& exit_code) {
     if (o.format == "html")
         text = render_report_html(data);
     else if (o.format == "json")
-        text = render_report_json(data).dump(2) + "\n";
+        text = json_out::write(render_report_json(data), 2) + "\n";
     else
         text = render_report_csv(data);
     write_output(o.out, text, exit_code);
@@ -75,7 +76,7 @@ void run_export(const ReportOptions& o, int& exit_code) {
     ReportData data = collect_report(*store, {o.drill, o.from, o.to}, titles());
     XapiActor actor;
     actor.name = o.actor;
-    write_output(o.out, xapi_statements(data, actor).dump(2) + "\n", exit_code);
+    write_output(o.out, json_out::write(xapi_statements(data, actor), 2) + "\n", exit_code);
 }
 
 // A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not).

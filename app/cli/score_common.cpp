@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "impasse/json_write.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::cli {
@@ -113,7 +114,7 @@ nlohmann::ordered_json score_json(const nlohmann::ordered_json& id, const Score&
 }
 
 std::string dump_line(const nlohmann::ordered_json& j) {
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return json_out::write(j);
 }
 
 // One JSONL line in, one JSON line out.

@@ -9,8 +9,10 @@
 #include <string>
 
 #include "cli/score_common.h"
+#include "impasse/json_write.h"
 #include "impasse/routing.h"
 #include "impasse/session.h"
+#include "impasse/text.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::cli {
@@ -95,6 +97,47 @@ int run_routing_evaluation(const Scorer& scorer, const std::string& path, bool a
                     typed.counter_markers[i];
             d["accept"] = row["accept"];
             d["forbid"] = row["forbid"];
+            auto full = [](const Score& sc) {
+                nlohmann::json v = nlohmann::json::array();
+                for (double x : sc.principles)
+                    v.push_back(x);
+                for (double x : sc.counter_markers)
+                    v.push_back(x);
+                for (double x : sc.strategies)
+                    v.push_back(x);
+                for (double x : sc.behaviours)
+                    v.push_back(x);
+                v.push_back(sc.risk_check);
+                v.push_back(sc.overall);
+                return v;
+            };
+            d["text"] = text;
+            d["node"] = row["node"];
+            d["scenario"] = row["scenario"];
+            d["register"] = reg;
+            d["went"] = went;
+            d["typed"] = full(typed);
+            d["stems"] = text::content_stems(text, {});
+            for (const auto& c : route_candidates(scorer, typed, text, s.available(), m)) {
+                Score seen = scorer.score_text(c.response->text, m);
+                Score opt = scorer.score_option(*c.response, m);
+                nlohmann::json ratings = nlohmann::json::object();
+                for (const auto& [k, v] : c.response->ratings)
+                    ratings[k] = v;
+                d["full"].push_back({{"id", c.response->id},
+                                     {"text", c.response->text},
+                                     {"seen", full(seen)},
+                                     {"opt", full(opt)},
+                                     {"ratings", ratings},
+                                     {"strategy", c.response->strategy},
+                                     {"expert", c.response->expert},
+                                     {"move", c.response->move},
+                                     {"match_phrases", c.response->match},
+                                     {"stems", text::content_stems(c.response->text, {})},
+                                     {"barred", c.barred},
+                                     {"similarity", c.similarity}});
+            }
+            d["min_similarity"] = s.node().free_text.min_similarity;
             for (const auto& c : route_candidates(scorer, typed, text, s.available(), m))
                 d["options"].push_back({{"id", c.response->id},
                                         {"profile", c.profile},
@@ -104,7 +147,7 @@ int run_routing_evaluation(const Scorer& scorer, const std::string& path, bool a
                                         {"mistake", !c.response->counter_markers.empty()},
                                         {"risk_move", c.response->move == "risk_check"},
                                         {"authored_counters", c.response->counter_markers}});
-            std::fprintf(stderr, "%s\n", d.dump().c_str());
+            std::fprintf(stderr, "%s\n", json_out::write(d).c_str());
         }
         if (verbose && !ok)
             std::printf("%s %s/%s -> %s%s (%.2f): %s\n", row.value("id", "").c_str(),
@@ -124,7 +167,7 @@ int run_routing_evaluation(const Scorer& scorer, const std::string& path, bool a
         o["all"] = put(all);
         for (const auto& [reg, t] : by_register)
             o["registers"][reg] = put(t);
-        std::cout << o.dump() << "\n";
+        std::cout << json_out::write(o) << "\n";
         return 0;
     }
     std::printf("%-10s %5s %11s %10s %8s\n", "register", "n", "acceptable", "forbidden", "neutral");

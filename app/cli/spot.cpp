@@ -15,11 +15,13 @@
 
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "impasse/json_write.h"
 #include "impasse/paths.h"
 #include "impasse/rubric_scorer.h"
 #include "impasse/scenario_loader.h"
 #include "impasse/spotting.h"
 #include "impasse/transcript.h"
+#include "impasse/utf8.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::cli {
@@ -64,7 +66,7 @@ std::string excerpt(const std::string& line, size_t max = 60) {
     if (line.size() <= max) return line;
     size_t cut = line.rfind(' ', max);
     if (cut == std::string::npos || cut < max / 2) cut = max;
-    return line.substr(0, cut) + "...";
+    return std::string(utf8::cut(line, cut)) + "...";
 }
 
 std::string label(const std::string& marker) {
@@ -245,7 +247,7 @@ void run_spot(const SpotArgs& a, int& exit_code) {
     }
     if (a.sheet || a.key) {
         if (a.json)
-            std::printf("%s\n", sheet_json(sheet, a.key).dump(2).c_str());
+            std::printf("%s\n", json_out::write(sheet_json(sheet, a.key), 2).c_str());
         else if (a.key)
             print_key(sheet);
         else
@@ -271,7 +273,7 @@ void run_spot(const SpotArgs& a, int& exit_code) {
         nlohmann::json j = spotting_json(result);
         j["title"] = sc->title;
         j["source"] = sheet.source;
-        std::printf("%s\n", j.dump(2).c_str());
+        std::printf("%s\n", json_out::write(j, 2).c_str());
     } else {
         print_result(*sc, sheet, result);
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "impasse/json_write.h"
 #include "impasse/paths.h"
 #include "impasse/scenario_loader.h"
 
@@ -51,7 +52,7 @@ void run(const ValidateOptions& o, int& exit_code) {
                            {"severity", severity_name(d.severity)},
                            {"code", d.code},
                            {"message", d.message}});
-        std::printf("%s\n", out.dump(2).c_str());
+        std::printf("%s\n", json_out::write(out, 2).c_str());
     } else {
         for (const auto& d : lib.diagnostics)
             std::printf("%s\n", d.to_string().c_str());

@@ -5,6 +5,7 @@
 
 #include "gui/private_file.h"
 
+#include "impasse/json_write.h"
 #include "impasse/play.h"
 #include "impasse/session.h"
 #include "impasse/transcript.h"
@@ -218,7 +219,7 @@ std::string DrillSession::replay_from(int index) {
 std::string DrillSession::save_transcript(const std::string& path) const {
     if (!make_private_file(path)) return "cannot write " + path;
     std::ofstream out(path, std::ios::trunc);
-    out << transcript_json(*session_).dump(2) << "\n";
+    out << json_out::write(transcript_json(*session_), 2) << "\n";
     return out ? "" : "cannot write " + path;
 }
 

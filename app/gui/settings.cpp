@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gui/private_file.h"
+#include "impasse/json_write.h"
 #include "impasse/paths.h"
 
 namespace impasse::gui {
@@ -72,7 +73,7 @@ std::string Settings::save(const std::string& path) const {
                         {"data_dir", data_dir},
                         {"audience_bind", audience_bind},
                         {"audience_port", audience_port}};
-    return paths::write_file_atomic(path, j.dump(2) + "\n");
+    return paths::write_file_atomic(path, json_out::write(j, 2) + "\n");
 }
 
 }  // namespace impasse::gui

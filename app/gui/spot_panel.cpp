@@ -14,6 +14,7 @@
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
+#include "impasse/json_write.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::gui {
@@ -45,8 +46,8 @@ void score(Ui& ui) {
     }
     if (ui.store) {
         int64_t id = 0;
-        ui.report(ui.store->add_spotting(&id, sp.sheet.scenario, flags_json.dump(),
-                                         spotting_json(*sp.result).dump()));
+        ui.report(ui.store->add_spotting(&id, sp.sheet.scenario, json_out::write(flags_json),
+                                         json_out::write(spotting_json(*sp.result))));
         ui.record_changed();
     }
 }

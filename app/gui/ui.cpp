@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "impasse/json_write.h"
 #include "impasse/paths.h"
 
 namespace impasse::gui {
@@ -162,7 +163,7 @@ void Ui::start_spotting(const std::string& id) {
 void Ui::save_demo() {
     if (!demo || !store) return;
     std::string e =
-        store->save_demo(&demo_id, demo->session().scenario().id, demo->to_json().dump());
+        store->save_demo(&demo_id, demo->session().scenario().id, json_out::write(demo->to_json()));
     if (!e.empty()) report("The demo could not be saved: " + e);
 }
 

@@ -6,7 +6,7 @@ bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" data export --data-dir "$tmp/d" --out "$tmp/out.json"
-grep -q '"format": "impasse-data/1"' "$tmp/out.json"
+grep -q '"format": "impasse-data/2"' "$tmp/out.json"
 [ "$(stat -c %a "$tmp/d")" = 700 ] || { echo "FAIL: data folder not 0700"; exit 1; }
 [ "$(stat -c %a "$tmp/d/impasse.db")" = 600 ] || { echo "FAIL: database not 0600"; exit 1; }
 set +e

@@ -65,7 +65,7 @@ run report --data-dir "$tmp/d1" --out "$tmp/out.html"
 ln -s "$tmp/planted" "$tmp/x.json.tmp"
 run data export --data-dir "$tmp/d1" --out "$tmp/x.json"
 [ ! -e "$tmp/planted" ] || fail "--out created a file through a dangling symlink"
-grep -q '"format": "impasse-data/1"' "$tmp/x.json" || fail "export not written"
+grep -q '"format": "impasse-data/2"' "$tmp/x.json" || fail "export not written"
 leftover=$(find "$tmp" -maxdepth 1 -name '*.tmp.*')
 [ -z "$leftover" ] || fail "temporary files left behind: $leftover"
 # A device or FIFO given to --out is written into, never renamed over.

@@ -30,6 +30,6 @@ fresh=$(ls -d "$XDG_DATA_HOME"/impasse/fresh-record-* 2>/dev/null | head -1 || t
 [ -n "$fresh" ] || fail "no fresh record folder after the click"
 [ "$(stat -c %a "$fresh")" = 700 ] || fail "fresh folder is not private: $(stat -c %a "$fresh")"
 [ "$(stat -c %a "$fresh/impasse.db")" = 600 ] || fail "fresh database is not private"
-grep -q '"format": "impasse-data/1"' <<<"$("$bin" data export --data-dir "$fresh")" || fail "fresh record does not open"
+grep -q '"format": "impasse-data/2"' <<<"$("$bin" data export --data-dir "$fresh")" || fail "fresh record does not open"
 grep -q "fresh-record-" "$XDG_CONFIG_HOME/impasse/settings.json" || fail "the new folder was not remembered"
 echo "gui record problem: damaged file kept, fresh record in $fresh; screenshots in $shots"

@@ -1,6 +1,9 @@
 // Routing a typed answer (impasse/routing.h): with and without a scorer, the guards, risk.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
+#include "impasse/response_model.h"
 #include "impasse/routing.h"
 #include "impasse/vocabulary.h"
 
@@ -109,6 +112,25 @@ class CueScorer : public Scorer {
             s.counter_markers[ci("defending")] = 0.9;
             s.overall = 10;
         }
+        if (has("MEH")) {  // owning words, but read as a weak answer overall
+            s.principles[pi("accept_responsibility")] = 0.9;
+            s.principles[pi("explore_patient_experience")] = 0.8;
+            s.overall = 40;
+        }
+        if (has("MIXED")) {  // half owning, half defending: neither clearly
+            s.principles[pi("accept_responsibility")] = 0.6;
+            s.counter_markers[ci("defending")] = 0.4;
+            s.overall = 55;
+        }
+        if (has("ASK") || has("INFORM")) {
+            s.principles[pi("explore_patient_experience")] = 0.6;
+            s.overall = 60;
+            s.behaviours[has("ASK") ? 0 : 7] = 0.9;  // question_open : giving_information
+        }
+        if (has("OFF")) {
+            s.counter_markers[ci("ignoring_marker")] = 0.9;
+            s.overall = 30;
+        }
         if (has("RISK")) s.risk_check = 0.9;
         if (has("FRENCH")) s.unreadable = "not_english";
         return s;
@@ -177,6 +199,75 @@ TEST_CASE("routing: guards keep a counter-marker from the repair and a repair fr
     SUBCASE("an unreadable answer gets the neutral line") {
         std::string t = "FRENCH OWN I rushed you about the homework";
         Routing r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+        CHECK(r.response == nullptr);
+        CHECK(r.fallback);
+    }
+}
+
+TEST_CASE("routing: the move is read with its MITI behaviour") {
+    CueScorer scorer;
+    REQUIRE(miti_behaviours()[0] == "question_open");
+    REQUIRE(miti_behaviours()[7] == "giving_information");
+    Node n;
+    n.id = "n";
+    Response inform = response("inform", {});
+    inform.text = "INFORM people often find the first weeks strange";
+    Response ask = response("ask", {});
+    ask.text = "ASK what was this week like for you";
+    n.responses = {inform, ask};
+    // No shared content words: only the behaviour tells the two explorations apart.
+    std::string t = "ASK hmm, tell me";
+    Routing r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+    REQUIRE(r.response);
+    CHECK(r.response->id == "ask");
+    t = "INFORM hmm, that happens";
+    r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+    REQUIRE(r.response);
+    CHECK(r.response->id == "inform");
+}
+
+TEST_CASE("routing: an option that changes the subject is reached only by its words") {
+    CueScorer scorer;
+    Node n;
+    n.id = "n";
+    Response diary = response("diary", {});
+    diary.text = "OFF let's look at your diary sheet instead";
+    diary.counter_markers = {"ignoring_marker"};
+    n.responses = {diary};
+    std::string t = "OFF shall we grab a cuppa first";  // the same move, another topic
+    Routing r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+    CHECK(r.response == nullptr);
+    CHECK(r.fallback);
+    t = "OFF okay, the diary sheet then";
+    r = route_answer(&scorer, scorer.score_text(t, {}), t, n, all(n), {});
+    REQUIRE(r.response);
+    CHECK(r.response->id == "diary");
+}
+
+TEST_CASE("routing: valence guards send weak or mixed answers to the neutral line") {
+    CueScorer scorer;
+    Node n = guarded_node();
+    n.responses.pop_back();  // the expert and the mistake
+    SUBCASE("a repair is not reached by an answer read as weak overall") {
+        std::string t = "MEH I rushed you about the homework";
+        Score typed = scorer.score_text(t, {});
+        Routing r = route_answer(&scorer, typed, t, n, all(n), {});
+        CHECK(r.response == nullptr);
+        CHECK(r.fallback);
+        std::string strong = "OWN I rushed you about the homework";
+        r = route_answer(&scorer, scorer.score_text(strong, {}), strong, n, all(n), {});
+        REQUIRE(r.response);
+        CHECK(r.response->id == "own");
+    }
+    SUBCASE("a repair and a mistake this close: the neutral line") {
+        std::string t = "MIXED the homework";
+        Score typed = scorer.score_text(t, {});
+        auto cands = route_candidates(scorer, typed, t, all(n), {});
+        REQUIRE(cands.size() == 2);
+        CHECK_FALSE(cands[0].barred);
+        CHECK_FALSE(cands[1].barred);
+        CHECK(std::abs(cands[0].similarity - cands[1].similarity) < 0.1);
+        Routing r = route_answer(&scorer, typed, t, n, all(n), {});
         CHECK(r.response == nullptr);
         CHECK(r.fallback);
     }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "impasse/store.h"
@@ -155,6 +156,99 @@ TEST_CASE("store: every older schema is upgraded, keeping its data") {
         CHECK(store->save_demo(&demo, "old", "{}").empty());
         CHECK(demo > 0);
     }
+}
+
+namespace {
+
+bool looks_like_uuid4(const std::string& u) {
+    if (u.size() != 36 || u[8] != '-' || u[13] != '-' || u[18] != '-' || u[23] != '-') return false;
+    if (u[14] != '4' || std::string("89ab").find(u[19]) == std::string::npos) return false;
+    for (size_t i = 0; i < u.size(); ++i)
+        if (i != 8 && i != 13 && i != 18 && i != 23 &&
+            std::string("0123456789abcdef").find(u[i]) == std::string::npos)
+            return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("store: a schema-4 record gains laptop ids for every row, and new rows get their own") {
+    TempDir tmp;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((tmp.path / "impasse.db").c_str(), &db) == SQLITE_OK);
+    for (int step = 1; step <= 4; ++step)
+        REQUIRE(sqlite3_exec(db, impasse::store_schema::step_sql(step), nullptr, nullptr,
+                             nullptr) == SQLITE_OK);
+    const char* old_rows =
+        "PRAGMA user_version = 4;"
+        "INSERT INTO drills (id, scenario_id, scenario_hash, seed, started_at) VALUES "
+        "(1, 'a', 'h', 1, '2026-01-01T00:00:00.000Z'), (2, 'b', 'h', 2, "
+        "'2026-01-02T00:00:00.000Z');"
+        "INSERT INTO turns (drill_id, idx, node, input, record, created_at) VALUES "
+        "(1, 0, 'n0', '{}', '{}', 't'), (1, 1, 'n1', '{}', '{}', 't'), (2, 0, 'm0', '{}', '{}', "
+        "'t');"
+        "INSERT INTO checkins (drill_id, turn, feelings, intensity, urges, created_at) VALUES "
+        "(1, 0, '[\"irritated\"]', 5, '[]', 't');"
+        "INSERT INTO journal (drill_id, text, created_at) VALUES (1, 'old note', 't');";
+    REQUIRE(sqlite3_exec(db, old_rows, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+
+    std::string err;
+    auto store = Store::open(tmp.path.string(), &err);
+    REQUIRE_MESSAGE(store, err);
+    CHECK(store->schema_version() == impasse::kStoreSchemaVersion);
+    std::set<std::string> seen;
+    auto drills = store->drills();
+    REQUIRE(drills.size() == 2);
+    for (const auto& d : drills) {
+        CHECK(looks_like_uuid4(d.uid));
+        seen.insert(d.uid);
+        for (const auto& t : store->turns(d.id)) {
+            CHECK(looks_like_uuid4(t.uid));
+            seen.insert(t.uid);
+        }
+    }
+    auto checkins = store->checkins();
+    REQUIRE(checkins.size() == 1);
+    CHECK(looks_like_uuid4(checkins[0].uid));
+    seen.insert(checkins[0].uid);
+    auto journal = store->journal();
+    REQUIRE(journal.size() == 1);
+    CHECK(journal[0].text == "old note");
+    CHECK(looks_like_uuid4(journal[0].uid));
+    seen.insert(journal[0].uid);
+    CHECK(seen.size() == 7);  // 2 drills + 3 turns + 1 check-in + 1 journal entry, all distinct
+
+    // A drill recorded now gets its id at once, and keeps it when reopened.
+    auto id = store->begin_drill("c", "h", 3, &err);
+    REQUIRE(id);
+    REQUIRE(store->append_turn(*id, turn(0, "x", 60)).empty());
+    std::string drill_uid = store->drill(*id)->uid;
+    std::string turn_uid = store->turns(*id)[0].uid;
+    CHECK(looks_like_uuid4(drill_uid));
+    CHECK(looks_like_uuid4(turn_uid));
+    CHECK(seen.count(drill_uid) == 0);
+    impasse::JournalEntry e;
+    e.drill_id = *id;
+    e.text = "new";
+    REQUIRE(store->add_journal(e).empty());
+    CHECK(looks_like_uuid4(e.uid));
+    // A rewound turn is gone; its replacement is a new turn with a new id.
+    REQUIRE(store->truncate_turns(*id, 0).empty());
+    REQUIRE(store->append_turn(*id, turn(0, "y", 40)).empty());
+    CHECK(store->turns(*id)[0].uid != turn_uid);
+    store.reset();
+    store = Store::open(tmp.path.string(), &err);
+    REQUIRE(store);
+    CHECK(store->drill(*id)->uid == drill_uid);
+
+    // The export carries them, and references drills by them.
+    auto x = store->export_all();
+    CHECK(x["format"] == "impasse-data/2");
+    CHECK(x["drills"][0]["uid"] == drills[0].uid);
+    CHECK(x["drills"][0]["turns"][0]["uid"] == store->turns(drills[0].id)[0].uid);
+    CHECK(x["checkins"][0]["drill_uid"] == drills[0].uid);
+    CHECK(x["journal"][0]["uid"] == journal[0].uid);
 }
 
 TEST_CASE("store: a database from a newer Impasse is refused and left alone") {

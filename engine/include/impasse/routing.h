@@ -7,17 +7,22 @@
 //   1. An answer that cannot be read (Score::unreadable) goes to the neutral line.
 //   2. A direct risk or safety question (Score::risk_check >= 0.5) goes to the available option
 //      tagged `move: risk_check`; where there is none, to the neutral line. Never elsewhere.
-//   3. Otherwise each available option's similarity is the cosine between the answer's scored
-//      profile (principles, counter-markers, strategies) and the option text's profile as the
-//      same scorer reads it, blended with the share of content words they have in common, a
-//      bonus for one of the option's `match` phrases and for enacting its counter-markers.
+//   3. Otherwise each available option's similarity is the cosine between the answer's reading
+//      (principles, counter-markers, strategies and MITI behaviours) and the option text's
+//      reading by the same scorer, blended with the share of content words they have in
+//      common, a bonus for one of the option's `match` phrases and for enacting its
+//      counter-markers.
 //   4. Guards remove options before the nearest is taken: an answer with a strong
-//      counter-marker never reaches the expert option or an option rated as a repair; an answer
-//      that reads as a repair never reaches an option with counter-markers; and an option whose
-//      words the answer does not share (nor its match phrases, nor, for a mistake, its
-//      counter-markers; nor, for another option, very nearly its whole profile) is not a
-//      candidate, because the patient's reply to it answers those words.
-//   5. Under the node's `min_similarity` the answer goes to the neutral line.
+//      counter-marker never reaches the expert option or an option rated as a repair; a repair
+//      is reached only by an answer read as at least middling (overall >= 50); an answer that
+//      reads as a repair, or reads both as good and as enacting a strong counter-marker, never
+//      reaches an option with counter-markers; and an option is a candidate only when the
+//      answer shares its words (or a match phrase) or makes the same move (a close reading, or
+//      for a mistake one of its counter-markers enacted clearly), because the patient's reply
+//      to it answers those words. An option that changes the subject (`ignoring_marker`) is
+//      reached only by its words: its move is its topic.
+//   5. Under the node's `min_similarity` the answer goes to the neutral line; so it does when the
+//      two nearest candidates are a repair and a mistake within 0.1 of each other.
 // Without a Scorer (tests, a missing model) only the `match` phrases count. A node without
 // options (a moment) sends a readable typed answer to one of its `reactions` (scenario.h:
 // risk for a risk question where authored, softens when the answer made the repair move,

@@ -30,8 +30,11 @@ struct sqlite3;
 
 namespace impasse {
 
-constexpr int kStoreSchemaVersion = 4;
+constexpr int kStoreSchemaVersion = 5;
 
+// Every drill, turn, check-in and journal entry has two ids: `id`, the local row number, and
+// `uid`, a random UUID generated on the laptop when the row is written (schema 5). A programme
+// server keys its copies by `uid`, so sending a copy twice replaces it.
 struct DrillRow {
     int64_t id = 0;
     std::string scenario_id;
@@ -45,6 +48,7 @@ struct DrillRow {
     int turns = 0;
     std::string pause_note;  // what the trainee noticed in the beginner's-mind pause
     int distress = -1;       // 0..10 self-rating after the drill, -1 when not given
+    std::string uid;         // generated on the laptop
 };
 
 struct TurnRow {
@@ -54,6 +58,7 @@ struct TurnRow {
     double overall = -1;    // overall score, -1 when not scored
     nlohmann::json record;  // the full transcript turn (scores, state, feedback ...)
     std::string created_at;
+    std::string uid;  // generated on the laptop when recorded; ignored by append_turn
 };
 
 struct CheckIn {
@@ -65,6 +70,7 @@ struct CheckIn {
     std::vector<std::string> urges;     // urge ids
     std::string body;                   // what they notice in their body (optional)
     std::string created_at;
+    std::string uid;  // generated on the laptop by add_checkin
 };
 
 struct JournalEntry {
@@ -73,6 +79,7 @@ struct JournalEntry {
     std::string node;      // "" when about the whole drill
     std::string text;
     std::string created_at;
+    std::string uid;  // generated on the laptop by add_journal
 };
 
 // The trainee's rating of their own skill on a principle, given before seeing scores.

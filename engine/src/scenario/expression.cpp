@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "impasse/utf8.h"
+
 namespace impasse {
 namespace {
 
@@ -74,7 +76,7 @@ class Parser {
         ParsedExpression out;
         auto e = parse_or();
         skip();
-        if (e && pos_ < s_.size()) fail("unexpected '" + std::string(1, s_[pos_]) + "'");
+        if (e && pos_ < s_.size()) fail("unexpected '" + char_here() + "'");
         if (!error_.empty()) {
             out.error = error_;
             out.error_offset = static_cast<int>(error_pos_);
@@ -91,6 +93,15 @@ class Parser {
     void skip() {
         while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_])))
             ++pos_;
+    }
+    // The whole character at pos_ for a message (a multi-byte character is never cut in half:
+    // the message goes into JSON, which must be valid UTF-8); an invalid byte as \xNN.
+    std::string char_here() const {
+        size_t len = utf8::decode(s_, pos_).len;
+        if (len > 0) return std::string(s_.substr(pos_, len));
+        static const char* hex = "0123456789ABCDEF";
+        unsigned char b = static_cast<unsigned char>(s_[pos_]);
+        return std::string("\\x") + hex[b >> 4] + hex[b & 15];
     }
     void fail(const std::string& msg) {
         if (error_.empty()) {
@@ -210,7 +221,7 @@ class Parser {
             paths_.push_back(path);
             return std::make_shared<Path>(path);
         }
-        fail("unexpected '" + std::string(1, c) + "'");
+        fail("unexpected '" + char_here() + "'");
         return nullptr;
     }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "impasse/utf8.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::feedback_util {
@@ -22,10 +23,7 @@ std::string quote_for(const Score& s, std::string_view kind, std::string_view id
     if (!best) return "";
     std::string q = best->text;
     if (q.size() > kQuoteBytes) {
-        size_t cut = kQuoteBytes;
-        while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80)
-            --cut;  // not inside a UTF-8 sequence
-        q = q.substr(0, cut) + "\xE2\x80\xA6";
+        q = std::string(utf8::cut(q, kQuoteBytes)) + "\xE2\x80\xA6";
     }
     return q;
 }

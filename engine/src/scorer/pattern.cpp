@@ -1,4 +1,5 @@
 // The rubric's small phrase-pattern language, compiled into PatternElem lists.
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -6,6 +7,7 @@
 
 #include "impasse/rubric.h"
 #include "impasse/text.h"
+#include "impasse/utf8.h"
 
 namespace impasse {
 namespace {
@@ -63,10 +65,13 @@ std::string parse_alt(std::string_view alt,
         body.remove_suffix(1);
     }
     if (body.empty()) return "'" + std::string(alt) + "' has no letters";
-    for (char c : body)
-        if (!plain_word_char(static_cast<unsigned char>(c)))
+    for (size_t i = 0; i < body.size(); ++i)
+        if (!plain_word_char(static_cast<unsigned char>(body[i]))) {
+            size_t len = std::max<size_t>(1, utf8::decode(body, i).len);  // the whole character
             return "'" + std::string(alt) + "' has a character patterns do not use ('" +
-                   std::string(1, c) + "'); write words, '|', '...', '^', '!' or '@class'";
+                   utf8::repaired(body.substr(i, len)) +
+                   "'); write words, '|', '...', '^', '!' or '@class'";
+        }
     std::string lower;
     for (char c : body)
         lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));

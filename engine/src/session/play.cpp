@@ -6,6 +6,7 @@
 #include <istream>
 #include <ostream>
 
+#include "impasse/json_write.h"
 #include "impasse/transcript.h"
 #include "impasse/vocabulary.h"
 
@@ -22,7 +23,7 @@ std::string trim(const std::string& s) {
 }
 
 void emit(std::ostream& out, const json& j) {
-    out << j.dump() << '\n' << std::flush;
+    out << json_out::write(j) << '\n' << std::flush;
 }
 
 void show_moment(const Session& s, std::ostream& out, const PlayOptions& o) {

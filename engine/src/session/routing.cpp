@@ -18,14 +18,22 @@ constexpr double kRepairMaxCounter = 0.3;  // ... no counter-marker is over this
 constexpr double kProfileWeight = 0.4;     // the rest is shared words
 constexpr double kMatchBonus = 0.1;
 // The patient's reply to an option answers that option's words. So an option is a candidate
-// only when the typed answer shares some of its content (or one of its match phrases), or, for
-// an option without counter-markers, makes very nearly the same move.
-constexpr double kMistakeWords = 0.2;
-constexpr double kOtherWords = 0.2;
-constexpr double kSameMove = 0.8;
-constexpr double kSameMistake =
-    0.6;  // ... or enacts one of a mistake's counter-markers this clearly
+// only when the typed answer shares some of its content (or one of its match phrases), or
+// makes the same move: its reading (principles, counter-markers, strategies and MITI
+// behaviours) is this close to the option text's, or it enacts one of a mistake's
+// counter-markers this clearly. An option that changes the subject (`ignoring_marker`) is
+// reached only by its words: its move is its topic, and a tangent elsewhere is not it.
+constexpr double kWords = 0.2;
+constexpr double kSameMove = 0.6;
+constexpr double kSameMistake = 0.6;
 constexpr double kMistakeBonus = 0.1;
+// Valence guards. A repair is reached only by an answer the model reads as at least middling;
+// an answer read both as good overall and as enacting a strong counter-marker (a conflicted
+// reading) reaches neither a repair nor a mistake; and when the nearest two candidates are a
+// repair and a mistake this close, the answer gets the neutral line.
+constexpr double kRepairMinOverall = 50;
+constexpr double kConflictedOverall = 60;
+constexpr double kCloseCall = 0.1;
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -38,6 +46,7 @@ std::vector<double> profile(const Score& s) {
     std::vector<double> v(s.principles.begin(), s.principles.end());
     v.insert(v.end(), s.counter_markers.begin(), s.counter_markers.end());
     v.insert(v.end(), s.strategies.begin(), s.strategies.end());
+    v.insert(v.end(), s.behaviours.begin(), s.behaviours.end());
     return v;
 }
 
@@ -104,6 +113,7 @@ std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& 
     bool strong_counter = max_of(typed.counter_markers) >= kStrongCounter;
     bool repair =
         typed.overall >= kRepairOverall && max_of(typed.counter_markers) < kRepairMaxCounter;
+    bool conflicted = strong_counter && typed.overall >= kConflictedOverall;
     std::vector<double> tv = profile(typed);
     std::vector<std::string> mine = text::content_stems(text, stopwords());
     std::string said = lower(text);
@@ -123,10 +133,15 @@ std::vector<RouteCandidate> route_candidates(const Scorer& scorer, const Score& 
             int i = vocab::index_of(vocab::counter_markers(), id);
             if (i >= 0) same = std::max(same, typed.counter_markers[static_cast<size_t>(i)]);
         }
-        bool unrelated = !c.match && (mistake ? c.words < kMistakeWords && same < kSameMistake
-                                              : c.words < kOtherWords && c.profile < kSameMove);
-        c.barred = r->move == "risk_check" || (strong_counter && is_repair_option(*r)) ||
-                   (repair && mistake) || unrelated;
+        bool changes_subject = std::find(r->counter_markers.begin(), r->counter_markers.end(),
+                                         "ignoring_marker") != r->counter_markers.end();
+        bool same_move =
+            !changes_subject && (c.profile >= kSameMove || (mistake && same >= kSameMistake));
+        bool unrelated = !c.match && c.words < kWords && !same_move;
+        bool repair_option = is_repair_option(*r);
+        c.barred = r->move == "risk_check" || (strong_counter && repair_option) ||
+                   (repair_option && typed.overall < kRepairMinOverall) ||
+                   ((repair || conflicted) && mistake) || unrelated;
         c.similarity = std::min(1.0, kProfileWeight * c.profile + (1 - kProfileWeight) * c.words +
                                          (c.match ? kMatchBonus : 0.0) + kMistakeBonus * same);
         out.push_back(c);
@@ -197,14 +212,26 @@ Routing route_answer(const Scorer* scorer, const Score& typed, std::string_view 
         return neutral();
     }
 
+    const Response* second = nullptr;  // the runner-up, for the close-call guard
+    double second_similarity = 0;
     for (const auto& c : route_candidates(*scorer, typed, text, available, moment)) {
         if (c.barred) continue;
         if (!out.response || c.similarity > out.similarity) {
+            second = out.response;
+            second_similarity = out.similarity;
             out.response = c.response;
             out.similarity = c.similarity;
+        } else if (!second || c.similarity > second_similarity) {
+            second = c.response;
+            second_similarity = c.similarity;
         }
     }
-    if (!out.response || out.similarity < node.free_text.min_similarity) {
+    auto valence = [](const Response* r) {
+        return is_repair_option(*r) ? 1 : r->counter_markers.empty() ? 0 : -1;
+    };
+    bool close_call = out.response && second && valence(out.response) * valence(second) < 0 &&
+                      out.similarity - second_similarity < kCloseCall;
+    if (!out.response || out.similarity < node.free_text.min_similarity || close_call) {
         double best = out.similarity;
         neutral();
         out.similarity = best;

@@ -6,9 +6,9 @@
 #include "impasse/routing.h"
 #include "impasse/rubric_scorer.h"
 #include "impasse/store.h"
+#include "impasse/utf8.h"
 #include "impasse/vocabulary.h"
 #include "session/expert_score.h"
-#include "text/utf8.h"
 
 namespace impasse {
 namespace {
@@ -58,16 +58,6 @@ double max_counter(const Score& s) {
 double attention(const Score& s) {
     return std::max({principle(s, "here_and_now"), principle(s, "explore_patient_experience"),
                      principle(s, "non_defensive"), principle(s, "accept_responsibility")});
-}
-
-// Typed text goes into JSON (transcripts, the record, --json events), which must be UTF-8.
-bool valid_utf8(std::string_view s) {
-    for (size_t i = 0; i < s.size();) {
-        size_t len = text::decode_utf8(s, i).len;
-        if (len == 0) return false;
-        i += len;
-    }
-    return true;
 }
 
 // How close a typed answer must be to an option for the option's authored feedback to be
@@ -242,7 +232,8 @@ Session::Result Session::check_text(std::string_view text) const {
     if (at_end()) return Result::fail("the drill has ended");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Result::fail("say something first");
-    if (!valid_utf8(text))
+    // Typed text goes into JSON (transcripts, the record, --json events): it must be UTF-8.
+    if (!utf8::valid(text))
         return Result::fail("the answer is not valid UTF-8 text; check the terminal's encoding");
     return {};
 }

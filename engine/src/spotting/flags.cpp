@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "impasse/spotting.h"
+#include "impasse/utf8.h"
 #include "spotting/marker_ids.h"
 
 namespace impasse {
@@ -32,7 +33,7 @@ std::vector<Token> split(std::string_view line) {
 }
 
 std::string shorten(std::string_view s) {
-    return s.size() <= 60 ? std::string(s) : std::string(s.substr(0, 60)) + "...";
+    return s.size() <= 60 ? std::string(s) : std::string(utf8::cut(s, 60)) + "...";
 }
 
 // A positive whole number up to a million, or 0.

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "impasse/utf8.h"
 #include "impasse/vocabulary.h"
 #include "yaml/safe_yaml.h"
 
@@ -36,7 +37,7 @@ std::string unknown_marker_message(std::string_view id) {
         for (const auto& t : vocab::markers())
             if (!near.empty() && t.id.substr(t.id.find('.') + 1) == near) hint = std::string(t.id);
     }
-    std::string shown(id.substr(0, 80));
+    std::string shown(utf8::cut(id, 80));
     if (id.size() > 80) shown += "...";
     return "'" + shown + "' is not a marker id (see ids.yaml, or `none`)" +
            (hint.empty() ? "" : "; did you mean '" + hint + "'?");

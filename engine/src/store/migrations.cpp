@@ -2,6 +2,8 @@
 
 #include "store/sql.h"
 
+#include <vector>
+
 namespace impasse::store_schema {
 namespace {
 
@@ -80,6 +82,57 @@ CREATE TABLE spotting (
   result TEXT NOT NULL
 );
 )sql",
+    // 5: ids generated on the laptop (random UUIDs, as text) for drills, turns, check-ins and
+    // journal entries, so a programme server keys its copies by them and a re-sent copy
+    // replaces itself. Existing rows get one now; new rows get one from a trigger (SQLite's
+    // ALTER TABLE cannot add a column with a computed default). A turn rewritten by a rewind is
+    // a new row with a new id. Then the programme's outbox (what the trainee chose to share,
+    // per drill and cohort, and what the server last acknowledged) and the supervisors' notes
+    // pulled back for offline reading.
+    R"sql(
+ALTER TABLE drills ADD COLUMN uid TEXT;
+ALTER TABLE turns ADD COLUMN uid TEXT;
+ALTER TABLE checkins ADD COLUMN uid TEXT;
+ALTER TABLE journal ADD COLUMN uid TEXT;
+UPDATE drills SET uid = @UUID@ WHERE uid IS NULL;
+UPDATE turns SET uid = @UUID@ WHERE uid IS NULL;
+UPDATE checkins SET uid = @UUID@ WHERE uid IS NULL;
+UPDATE journal SET uid = @UUID@ WHERE uid IS NULL;
+CREATE UNIQUE INDEX drills_uid ON drills(uid);
+CREATE UNIQUE INDEX turns_uid ON turns(uid);
+CREATE UNIQUE INDEX checkins_uid ON checkins(uid);
+CREATE UNIQUE INDEX journal_uid ON journal(uid);
+CREATE TRIGGER drills_new_uid AFTER INSERT ON drills WHEN NEW.uid IS NULL
+BEGIN UPDATE drills SET uid = @UUID@ WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER turns_new_uid AFTER INSERT ON turns WHEN NEW.uid IS NULL
+BEGIN UPDATE turns SET uid = @UUID@ WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER checkins_new_uid AFTER INSERT ON checkins WHEN NEW.uid IS NULL
+BEGIN UPDATE checkins SET uid = @UUID@ WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER journal_new_uid AFTER INSERT ON journal WHEN NEW.uid IS NULL
+BEGIN UPDATE journal SET uid = @UUID@ WHERE rowid = NEW.rowid; END;
+CREATE TABLE programme_shares (
+  drill_uid TEXT NOT NULL,
+  cohort TEXT NOT NULL,
+  include_inner INTEGER NOT NULL DEFAULT 0,
+  wanted TEXT NOT NULL CHECK (wanted IN ('share', 'withdraw')),
+  pushed_digest TEXT,
+  changed_at TEXT NOT NULL,
+  pushed_at TEXT,
+  PRIMARY KEY (drill_uid, cohort)
+);
+CREATE TABLE programme_notes (
+  uid TEXT PRIMARY KEY,
+  drill_uid TEXT NOT NULL,
+  turn_uid TEXT,
+  cohort TEXT NOT NULL,
+  author TEXT NOT NULL,
+  text TEXT NOT NULL,
+  overall INTEGER,
+  principles TEXT NOT NULL DEFAULT '{}',
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX programme_notes_drill ON programme_notes(drill_uid);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof kSteps / sizeof kSteps[0]);
@@ -89,6 +142,27 @@ int user_version(sqlite3* db) {
     return s.step() ? s.i32(0) : -1;
 }
 
+// A random (version 4) UUID in lower-case text, from SQLite's randomness (seeded by the OS).
+const char* const kUuidSql =
+    "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))";
+
+// The steps with @UUID@ expanded, built once.
+const std::vector<std::string>& expanded() {
+    static const std::vector<std::string> steps = [] {
+        std::vector<std::string> out;
+        for (const char* step : kSteps) {
+            std::string s = step;
+            for (size_t at = s.find("@UUID@"); at != std::string::npos; at = s.find("@UUID@", at))
+                s.replace(at, 6, kUuidSql);
+            out.push_back(std::move(s));
+        }
+        return out;
+    }();
+    return steps;
+}
+
 }  // namespace
 
 int latest_version() {
@@ -96,7 +170,7 @@ int latest_version() {
 }
 
 const char* step_sql(int version) {
-    return version >= 1 && version <= kCount ? kSteps[version - 1] : nullptr;
+    return version >= 1 && version <= kCount ? expanded()[version - 1].c_str() : nullptr;
 }
 
 std::string migrate(sqlite3* db) {
@@ -107,7 +181,7 @@ std::string migrate(sqlite3* db) {
                ", this one knows " + std::to_string(kCount) + "); update Impasse to open it";
     for (int next = v + 1; next <= kCount; ++next) {
         if (std::string e = sql::exec(db, "BEGIN IMMEDIATE"); !e.empty()) return e;
-        std::string e = sql::exec(db, kSteps[next - 1]);
+        std::string e = sql::exec(db, step_sql(next));
         if (e.empty()) e = sql::exec(db, ("PRAGMA user_version = " + std::to_string(next)).c_str());
         if (!e.empty()) {
             sql::exec(db, "ROLLBACK");

@@ -1,5 +1,6 @@
 // Drills and their turns: each write is one committed statement (autocommit), so whatever
 // returned success survives a crash.
+#include "impasse/json_write.h"
 #include "impasse/store.h"
 #include "store/sql.h"
 
@@ -11,7 +12,7 @@ const char* kDrillColumns =
     "COALESCE(d.ending, ''), d.status, COALESCE((SELECT avg(overall) FROM turns t WHERE t.drill_id "
     "= d.id AND "
     "t.overall >= 0), -1), (SELECT count(*) FROM turns t WHERE t.drill_id = d.id), d.pause_note, "
-    "COALESCE(d.distress, -1) FROM drills d ";
+    "COALESCE(d.distress, -1), COALESCE(d.uid, '') FROM drills d ";
 
 DrillRow read_drill(const sql::Stmt& s) {
     DrillRow d;
@@ -27,6 +28,7 @@ DrillRow read_drill(const sql::Stmt& s) {
     d.turns = s.i32(9);
     d.pause_note = s.text(10);
     d.distress = s.i32(11);
+    d.uid = s.text(12);
     return d;
 }
 
@@ -50,8 +52,13 @@ std::string Store::append_turn(int64_t drill_id, const TurnRow& t) {
         db_,
         "INSERT OR REPLACE INTO turns (drill_id, idx, node, input, overall, record, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, drill_id).bind(2, t.index).bind(3, t.node).bind(4, t.input.dump()).bind(5, t.overall);
-    s.bind(6, t.record.dump()).bind(7, t.created_at.empty() ? now_iso8601() : t.created_at);
+    s.bind(1, drill_id)
+        .bind(2, t.index)
+        .bind(3, t.node)
+        .bind(4, json_out::write(t.input))
+        .bind(5, t.overall);
+    s.bind(6, json_out::write(t.record))
+        .bind(7, t.created_at.empty() ? now_iso8601() : t.created_at);
     std::string e = s.run();
     return e.empty() ? "" : "cannot record the turn: " + e;
 }
@@ -118,10 +125,12 @@ std::optional<DrillRow> Store::last_unfinished() const {
 }
 
 std::vector<TurnRow> Store::turns(int64_t drill_id) const {
-    sql::Stmt s(db_,
-                "SELECT idx, node, input, COALESCE(overall, -1), record, created_at FROM turns "
-                "WHERE drill_id = ? "
-                "ORDER BY idx");
+    sql::Stmt s(
+        db_,
+        "SELECT idx, node, input, COALESCE(overall, -1), record, created_at, COALESCE(uid, '') "
+        "FROM turns "
+        "WHERE drill_id = ? "
+        "ORDER BY idx");
     s.bind(1, drill_id);
     std::vector<TurnRow> out;
     while (s.step()) {
@@ -132,6 +141,7 @@ std::vector<TurnRow> Store::turns(int64_t drill_id) const {
         t.overall = s.dbl(3);
         t.record = nlohmann::json::parse(s.text(4), nullptr, false);
         t.created_at = s.text(5);
+        t.uid = s.text(6);
         out.push_back(std::move(t));
     }
     return out;

@@ -1,6 +1,9 @@
 // Inner skills (check-ins, journal, self-ratings), settings, export and deletion.
+#include "impasse/json_write.h"
 #include "impasse/store.h"
 #include "store/sql.h"
+
+#include <map>
 
 namespace impasse {
 namespace {
@@ -27,17 +30,20 @@ std::string Store::add_checkin(CheckIn& c) {
         s.bind(1, c.drill_id);
     else
         s.bind_null(1);
-    s.bind(2, c.turn).bind(3, nlohmann::json(c.feelings).dump()).bind(4, c.intensity);
-    s.bind(5, nlohmann::json(c.urges).dump()).bind(6, c.body).bind(7, c.created_at);
+    s.bind(2, c.turn).bind(3, json_out::write(nlohmann::json(c.feelings))).bind(4, c.intensity);
+    s.bind(5, json_out::write(nlohmann::json(c.urges))).bind(6, c.body).bind(7, c.created_at);
     if (std::string e = s.run(); !e.empty()) return "cannot record the check-in: " + e;
     c.id = sqlite3_last_insert_rowid(db_);
+    sql::Stmt u(db_, "SELECT uid FROM checkins WHERE id = ?");
+    u.bind(1, c.id);
+    if (u.step()) c.uid = u.text(0);
     return "";
 }
 
 std::vector<CheckIn> Store::checkins(int64_t drill_id) const {
     sql::Stmt s(db_,
                 "SELECT id, COALESCE(drill_id, 0), COALESCE(turn, -1), feelings, intensity, urges, "
-                "body, created_at "
+                "body, created_at, COALESCE(uid, '') "
                 "FROM checkins WHERE ?1 = 0 OR drill_id = ?1 ORDER BY id");
     s.bind(1, drill_id);
     std::vector<CheckIn> out;
@@ -51,6 +57,7 @@ std::vector<CheckIn> Store::checkins(int64_t drill_id) const {
         c.urges = string_list(s.text(5));
         c.body = s.text(6);
         c.created_at = s.text(7);
+        c.uid = s.text(8);
         out.push_back(std::move(c));
     }
     return out;
@@ -66,18 +73,22 @@ std::string Store::add_journal(JournalEntry& e) {
     s.bind(2, e.node).bind(3, e.text).bind(4, e.created_at);
     if (std::string err = s.run(); !err.empty()) return "cannot record the journal entry: " + err;
     e.id = sqlite3_last_insert_rowid(db_);
+    sql::Stmt u(db_, "SELECT uid FROM journal WHERE id = ?");
+    u.bind(1, e.id);
+    if (u.step()) e.uid = u.text(0);
     return "";
 }
 
 std::vector<JournalEntry> Store::journal(int64_t drill_id) const {
     sql::Stmt s(db_,
-                "SELECT id, COALESCE(drill_id, 0), node, text, created_at FROM journal WHERE ?1 = "
+                "SELECT id, COALESCE(drill_id, 0), node, text, created_at, COALESCE(uid, '') FROM "
+                "journal WHERE ?1 = "
                 "0 OR drill_id = ?1 "
                 "ORDER BY id");
     s.bind(1, drill_id);
     std::vector<JournalEntry> out;
     while (s.step())
-        out.push_back({s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4)});
+        out.push_back({s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5)});
     return out;
 }
 
@@ -117,20 +128,22 @@ std::optional<std::string> Store::setting(const std::string& key) const {
 
 nlohmann::json Store::export_all() const {
     using nlohmann::json;
-    json out = {{"format", "impasse-data/1"},
+    json out = {{"format", "impasse-data/2"},
                 {"exported_at", now_iso8601()},
                 {"schema_version", schema_version()}};
     json drills_j = json::array();
     for (const auto& d : drills()) {
         json turns_j = json::array();
         for (const auto& t : turns(d.id))
-            turns_j.push_back({{"index", t.index},
+            turns_j.push_back({{"uid", t.uid},
+                               {"index", t.index},
                                {"node", t.node},
                                {"input", t.input},
                                {"overall", t.overall},
                                {"record", t.record},
                                {"created_at", t.created_at}});
         drills_j.push_back({{"id", d.id},
+                            {"uid", d.uid},
                             {"scenario", d.scenario_id},
                             {"scenario_hash", d.scenario_hash},
                             {"seed", d.seed},
@@ -143,10 +156,20 @@ nlohmann::json Store::export_all() const {
                             {"turns", turns_j}});
     }
     out["drills"] = drills_j;
+    // The laptop id of each local drill id, for the references below.
+    std::map<int64_t, std::string> drill_uid;
+    for (const auto& d : drills())
+        drill_uid[d.id] = d.uid;
+    auto uid_of = [&drill_uid](int64_t id) {
+        auto it = drill_uid.find(id);
+        return it == drill_uid.end() ? std::string() : it->second;
+    };
     json c = json::array();
     for (const auto& x : checkins())
         c.push_back({{"id", x.id},
+                     {"uid", x.uid},
                      {"drill", x.drill_id},
+                     {"drill_uid", uid_of(x.drill_id)},
                      {"turn", x.turn},
                      {"feelings", x.feelings},
                      {"intensity", x.intensity},
@@ -157,7 +180,9 @@ nlohmann::json Store::export_all() const {
     json j = json::array();
     for (const auto& x : journal())
         j.push_back({{"id", x.id},
+                     {"uid", x.uid},
                      {"drill", x.drill_id},
+                     {"drill_uid", uid_of(x.drill_id)},
                      {"node", x.node},
                      {"text", x.text},
                      {"created_at", x.created_at}});
@@ -165,6 +190,7 @@ nlohmann::json Store::export_all() const {
     json r = json::array();
     for (const auto& x : self_ratings())
         r.push_back({{"drill", x.drill_id},
+                     {"drill_uid", uid_of(x.drill_id)},
                      {"principle", x.principle},
                      {"rating", x.rating},
                      {"created_at", x.created_at}});
@@ -199,12 +225,13 @@ nlohmann::json Store::export_all() const {
 }
 
 std::string Store::delete_all() {
-    std::string e = sql::exec(
-        db_,
-        "BEGIN IMMEDIATE; DELETE FROM spotting; DELETE FROM demos; DELETE FROM self_ratings; "
-        "DELETE FROM checkins; "
-        "DELETE FROM journal; "
-        "DELETE FROM turns; DELETE FROM drills; DELETE FROM settings; COMMIT;");
+    std::string e =
+        sql::exec(db_,
+                  "BEGIN IMMEDIATE; DELETE FROM programme_notes; DELETE FROM programme_shares; "
+                  "DELETE FROM spotting; DELETE FROM demos; DELETE FROM self_ratings; "
+                  "DELETE FROM checkins; "
+                  "DELETE FROM journal; "
+                  "DELETE FROM turns; DELETE FROM drills; DELETE FROM settings; COMMIT;");
     if (!e.empty()) {
         sql::exec(db_, "ROLLBACK");
         return e;

@@ -205,13 +205,7 @@ std::vector<Token> tokenize(std::string_view text) {
 }
 
 bool valid_utf8(std::string_view s) {
-    size_t i = 0;
-    while (i < s.size()) {
-        Utf8 u = decode_utf8(s, i);
-        if (u.len == 0) return false;
-        i += u.len;
-    }
-    return true;
+    return utf8::valid(s);
 }
 
 }  // namespace impasse::text

@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "impasse/utf8.h"
+
 namespace impasse::yaml {
 namespace {
 
@@ -31,31 +33,12 @@ void position(std::string_view text, size_t offset, int* line, int* col) {
     }
 }
 
-// Offset of the first byte that is not valid UTF-8 or is NUL, or npos.
+// Offset of the first byte that is not valid UTF-8 (impasse/utf8.h: no overlongs, surrogates
+// or code points above U+10FFFF) or is NUL, or npos.
 size_t first_bad_byte(std::string_view s) {
-    size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == 0) return i;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t n = 0;
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 1;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 2;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 3;
-        else
-            return i;
-        if (i + n >= s.size()) return i;
-        for (size_t k = 1; k <= n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-        i += n + 1;
-    }
-    return std::string_view::npos;
+    size_t bad = utf8::first_invalid(s);
+    size_t nul = s.substr(0, bad).find('\0');
+    return nul != std::string_view::npos ? nul : bad;
 }
 
 struct Scan {
