@@ -3,13 +3,48 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <new>
+#include <stdexcept>
 #include <string>
+#include <thread>
 
 #include "cli/commands.h"
 #include "gui/gui.h"
 #include "impasse/version.h"
 
+namespace {
+
+// The last resort: an error no command handled (out of memory, or a bug) ends the program with
+// a message and exit status 70 instead of an abort. The record stays intact: every answered turn
+// was committed when it was answered, and SQLite rolls back a transaction left open.
+constexpr int kInternalError = 70;
+constexpr const char* kRecordIntact =
+    "Your record is intact: every answer was saved when you gave it.\n";
+
+[[noreturn]] void last_resort() {
+    std::string what = "an unknown error";
+    if (std::exception_ptr e = std::current_exception()) {
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::bad_alloc&) {
+            what = "out of memory";
+        } catch (const std::exception& x) {
+            what = x.what();
+        } catch (...) {
+        }
+    }
+    std::fprintf(stderr, "impasse: internal error: %s. %s", what.c_str(), kRecordIntact);
+    std::fflush(stderr);
+    std::_Exit(kInternalError);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    // Also for an exception escaping a worker thread (score --jsonl scores on every core).
+    std::set_terminate(last_resort);
     auto launched = std::chrono::steady_clock::now();
     CLI::App app{
         "Impasse: practise resolving alliance ruptures with simulated patients.\n"
@@ -97,11 +132,22 @@ int main(int argc, char** argv) {
     });
 
     try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
-        return rc == 0 ? 0 : 2;
+        // For tests of the last resort (tests/scripts/last_resort.sh): an error no command
+        // handles, in this thread ("main") or in a worker thread ("thread").
+        if (const char* fault = std::getenv("IMPASSE_TEST_INTERNAL_ERROR")) {
+            if (std::string(fault) == "thread")
+                std::thread([] { throw std::runtime_error("a planted error in a thread"); }).join();
+            throw std::runtime_error("a planted error");
+        }
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::ParseError& e) {
+            int rc = app.exit(e);
+            return rc == 0 ? 0 : 2;
+        }
+        if (app.get_subcommands().empty()) return impasse::gui::run(gui);
+    } catch (...) {  // the subcommands run inside parse()
+        last_resort();
     }
-    if (app.get_subcommands().empty()) return impasse::gui::run(gui);
     return exit_code;
 }
