@@ -77,6 +77,11 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
             exit_code = 1;
             return;
         }
+        if (std::string e = store->lease_drill(row->id); !e.empty()) {
+            std::fprintf(stderr, "impasse: %s\n", e.c_str());
+            exit_code = 1;
+            return;
+        }
         ScenarioPtr sc =
             find_scenario(a.scenario.empty() ? row->scenario_id : a.scenario, exit_code);
         if (!sc) return;

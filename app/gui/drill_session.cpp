@@ -63,6 +63,8 @@ std::string DrillSession::resume(ScenarioPtr scenario, const DrillRow& row, cons
     scorer_ = scorer;
     store_ = store;
     seed_ = row.seed;
+    drill_id_ = 0;
+    if (std::string e = store->lease_drill(row.id); !e.empty()) return "Cannot resume: " + e;
     drill_id_ = row.id;
     Snapshot s = recorded_snapshot(*store, row);
     std::string err;

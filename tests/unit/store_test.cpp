@@ -107,6 +107,33 @@ TEST_CASE("store: turns are recorded, rewound and read back in order") {
     CHECK(d->mean_score == doctest::Approx(50.5));
 }
 
+TEST_CASE("store: a drill open in one Store is refused to another until it is let go") {
+    TempDir tmp;
+    std::string err;
+    auto first = Store::open(tmp.path.string(), &err);
+    auto second = Store::open(tmp.path.string(), &err);
+    REQUIRE(first);
+    REQUIRE(second);
+    auto id = first->begin_drill("x", "h", 1, &err);
+    REQUIRE(id);
+    CHECK(first->lease_drill(*id).empty());  // the holder may ask again
+    std::string refused = second->lease_drill(*id);
+    CHECK(refused.find("is open in another Impasse") != std::string::npos);
+    CHECK(mode_of(tmp.path / "locks") == 0700);
+    CHECK(mode_of(tmp.path / "locks" / ("drill-" + std::to_string(*id) + ".lock")) == 0600);
+    // Another drill is not affected.
+    auto other = second->begin_drill("y", "h", 2, &err);
+    REQUIRE(other);
+    CHECK_FALSE(first->lease_drill(*other).empty());
+    // Closing the holder (as a crash does) lets the drill go.
+    first.reset();
+    CHECK(second->lease_drill(*id).empty());
+    CHECK(second->finish_drill(*id, "resolved").empty());
+    auto third = Store::open(tmp.path.string(), &err);
+    REQUIRE(third);
+    CHECK(third->lease_drill(*id).empty());  // a finished drill's lease was let go
+}
+
 TEST_CASE("store: what was committed survives closing without a clean shutdown") {
     TempDir tmp;
     std::string err;

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -130,6 +131,15 @@ class Store {
     std::string set_pause_note(int64_t drill_id, const std::string& note);
     std::string set_distress(int64_t drill_id, int distress);
 
+    // Takes the drill for this Store: while one Store holds a drill's lease, another Store, in
+    // this process or another, is refused it, so two copies of Impasse cannot both answer one
+    // drill (their turns would overwrite each other). begin_drill takes the new drill's lease;
+    // resuming must call lease_drill first. The lease is an exclusive advisory lock (flock) on
+    // `<data_dir>/locks/drill-<id>.lock`, held until the Store is destroyed or the drill ends,
+    // and released by the system when the process dies, so a crash leaves no stale lease.
+    // Returns "" on success (also when this Store already holds it), else a message for the user.
+    std::string lease_drill(int64_t drill_id);
+
     std::optional<DrillRow> drill(int64_t id) const;
     std::vector<DrillRow> drills(const std::string& from = "",
                                  const std::string& to = "") const;  // by start time
@@ -167,8 +177,10 @@ class Store {
 
   private:
     explicit Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    void release_drill(int64_t drill_id);
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::map<int64_t, int> leases_;  // drill id -> the open, locked lock file
 };
 
 // ISO-8601 UTC timestamp with milliseconds, e.g. "2026-11-28T20:51:03.120Z".

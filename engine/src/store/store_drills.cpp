@@ -44,7 +44,12 @@ std::optional<int64_t> Store::begin_drill(const std::string& scenario_id, const 
         if (error) *error = "cannot record the drill: " + e;
         return std::nullopt;
     }
-    return sqlite3_last_insert_rowid(db_);
+    int64_t id = sqlite3_last_insert_rowid(db_);
+    if (std::string e = lease_drill(id); !e.empty()) {
+        if (error) *error = e;
+        return std::nullopt;
+    }
+    return id;
 }
 
 std::string Store::append_turn(int64_t drill_id, const TurnRow& t) {
@@ -73,7 +78,9 @@ std::string Store::finish_drill(int64_t drill_id, const std::string& ending_kind
     sql::Stmt s(db_,
                 "UPDATE drills SET status = 'finished', ending = ?, ended_at = ? WHERE id = ?");
     s.bind(1, ending_kind).bind(2, now_iso8601()).bind(3, drill_id);
-    return s.run();
+    std::string e = s.run();
+    if (e.empty()) release_drill(drill_id);
+    return e;
 }
 
 std::string Store::abandon_drill(int64_t drill_id) {
@@ -81,7 +88,9 @@ std::string Store::abandon_drill(int64_t drill_id) {
         db_,
         "UPDATE drills SET status = 'abandoned', ended_at = ? WHERE id = ? AND status = 'active'");
     s.bind(1, now_iso8601()).bind(2, drill_id);
-    return s.run();
+    std::string e = s.run();
+    if (e.empty()) release_drill(drill_id);
+    return e;
 }
 
 std::string Store::set_pause_note(int64_t drill_id, const std::string& note) {

@@ -144,6 +144,8 @@ std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string* err
 }
 
 Store::~Store() {
+    for (auto& [id, fd] : leases_)
+        ::close(fd);  // releases the lock
     sqlite3_close(db_);
 }
 

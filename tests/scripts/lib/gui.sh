@@ -67,12 +67,27 @@ gui_start() {
     kill "$xvfb" 2>/dev/null || true
     xvfb_up || fail "the X display went away and no other could be started"
   fi
-  "$bin" "$@" &
-  app=$!
-  win=""
-  for _ in $(seq 100); do
-    win=$(xdotool search --name '^Impasse$' 2>/dev/null | head -1) && [ -n "$win" ] && break
-    sleep 0.1
+  # A display can still vanish between that check and the app's connect (CI saw "Failed to
+  # open display" once, when another test's Xvfb shut down as this one's came up): an app that
+  # exits without a window because it had no display is started again on a fresh one.
+  local attempt
+  for attempt in 1 2 3; do
+    "$bin" "$@" 2> >(tee "$tmp/app.err" >&2) &
+    app=$!
+    win=""
+    for _ in $(seq 100); do
+      win=$(xdotool search --name '^Impasse$' 2>/dev/null | head -1) && [ -n "$win" ] && break
+      kill -0 "$app" 2>/dev/null || break
+      sleep 0.1
+    done
+    [ -n "$win" ] && break
+    if ! kill -0 "$app" 2>/dev/null && grep -q "no display" "$tmp/app.err"; then
+      echo "gui_start: attempt $attempt had no display; starting another" >&2
+      kill "$xvfb" 2>/dev/null || true
+      xvfb_up || fail "the X display went away and no other could be started"
+      continue
+    fi
+    break
   done
   [ -n "$win" ] || fail "no window"
   click_at 640 5  # gives the window the keyboard (there is no window manager under Xvfb)
