@@ -50,6 +50,8 @@ impasse_require(QRENCODE_FOUND libqrencode-dev "libqrencode (the workshop's QR c
 # A training programme's server (`impasse programme`): PostgreSQL through libpqxx (and libpq).
 pkg_check_modules(PQXX QUIET IMPORTED_TARGET libpqxx)
 impasse_require(PQXX_FOUND "libpqxx-dev libpq-dev" "libpqxx (a training programme's PostgreSQL server)")
+pkg_check_modules(PQ QUIET IMPORTED_TARGET libpq)  # called directly too (conninfo, SCRAM verifier)
+impasse_require(PQ_FOUND libpq-dev "libpq (a training programme's PostgreSQL server)")
 
 if(IMPASSE_BUILD_GUI)
   pkg_check_modules(IMGUI QUIET IMPORTED_TARGET imgui)

@@ -108,6 +108,30 @@ struct SpottingRow {
     std::string result;  // spotting_json()
 };
 
+// The programme outbox (schema 5): a drill the trainee chose to share with a cohort, or to
+// withdraw from it. `pushed_digest` is the digest of the copy the server last acknowledged ("" when
+// none), so a drill changed offline is pushed again and an unchanged one is not.
+struct ShareRow {
+    std::string drill_uid;
+    std::string cohort;
+    bool include_inner = false;  // check-ins, journal, self-ratings, pause note and distress too
+    std::string wanted;          // "share" | "withdraw"
+    std::string pushed_digest;
+    std::string changed_at;
+    std::string pushed_at;  // "" when never acknowledged
+};
+
+// A supervisor's note and rating on one of the trainee's shared turns, pulled for offline reading.
+struct ProgrammeNote {
+    std::string uid;  // the server's id
+    std::string drill_uid, turn_uid, cohort;
+    std::string author;  // the supervisor's display name
+    std::string text;
+    int overall = 0;                                       // 1..5, 0 when not rated
+    nlohmann::json principles = nlohmann::json::object();  // principle id -> 0/1/2
+    std::string updated_at;
+};
+
 class Store {
   public:
     // Opens (creating when absent) `<data_dir>/impasse.db`. On failure returns null and sets
@@ -166,6 +190,23 @@ class Store {
     // Settings (key/value).
     std::string set_setting(const std::string& key, const std::string& value);
     std::optional<std::string> setting(const std::string& key) const;
+
+    // The programme outbox. share_drill puts (or puts back) a drill into the outbox for `cohort`;
+    // withdraw_share marks a shared drill to be deleted from the server (an error when it was
+    // never shared with that cohort). The sync marks what the server acknowledged (mark_pushed)
+    // and forgets a withdrawal once the server has deleted the copy (forget_share).
+    std::optional<DrillRow> drill_by_uid(const std::string& uid) const;
+    std::string share_drill(const std::string& drill_uid, const std::string& cohort,
+                            bool include_inner);
+    std::string withdraw_share(const std::string& drill_uid, const std::string& cohort);
+    std::vector<ShareRow> shares() const;
+    std::string mark_pushed(const std::string& drill_uid, const std::string& cohort,
+                            const std::string& digest);
+    std::string forget_share(const std::string& drill_uid, const std::string& cohort);
+    // Replaces, in one transaction, the pulled notes of every (drill, cohort) still shared with
+    // `notes` (the server's current notes on them). Notes on a withdrawn drill stay as pulled.
+    std::string replace_programme_notes(const std::vector<ProgrammeNote>& notes);
+    std::vector<ProgrammeNote> programme_notes(const std::string& drill_uid = "") const;
 
     // Everything, as one JSON document (schema in docs/data-export.md).
     nlohmann::json export_all() const;

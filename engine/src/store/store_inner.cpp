@@ -221,6 +221,26 @@ nlohmann::json Store::export_all() const {
     while (st.step())
         s[st.text(0)] = st.text(1);
     out["settings"] = s;
+    json shares_j = json::array();
+    for (const auto& x : shares())
+        shares_j.push_back({{"drill_uid", x.drill_uid},
+                            {"cohort", x.cohort},
+                            {"include_inner", x.include_inner},
+                            {"wanted", x.wanted},
+                            {"changed_at", x.changed_at},
+                            {"pushed_at", x.pushed_at}});
+    json notes_j = json::array();
+    for (const auto& n : programme_notes())
+        notes_j.push_back({{"uid", n.uid},
+                           {"drill_uid", n.drill_uid},
+                           {"turn_uid", n.turn_uid},
+                           {"cohort", n.cohort},
+                           {"author", n.author},
+                           {"text", n.text},
+                           {"overall", n.overall},
+                           {"principles", n.principles},
+                           {"updated_at", n.updated_at}});
+    out["programme"] = {{"shares", shares_j}, {"notes", notes_j}};
     return out;
 }
 

@@ -1,0 +1,297 @@
+#!/usr/bin/env bash
+# A training programme on a real PostgreSQL 15 (#20), with real logins and no mocks: a cluster
+# of its own in a temporary folder on a free loopback port (never the system one on 5432), the
+# schema applied by `impasse programme init` as a non-superuser administrator, two cohorts with
+# a supervisor each and three trainees. It checks that row-level security holds against
+# hand-written SQL over each person's own connection (a trainee cannot read another's drill or
+# notes; a supervisor cannot see another cohort; the administrator reads no drill), that
+# check-ins stay on the laptop unless included, the push/pull round trip, an idempotent re-push,
+# a push interrupted by killing the client and by killing the server (nothing kept, nothing
+# duplicated, all there after pushing again), a drill changed offline, and a withdrawal.
+# Skips (77) only when PostgreSQL's binaries are missing (scripts/setup --test installs them).
+set -euo pipefail
+bin=$1
+src=$2
+. "$src/tests/scripts/lib/pg_cluster.sh"
+pg_have_binaries || { echo "SKIP: PostgreSQL 15 is not installed (scripts/setup --test)"; exit 77; }
+
+tmp=$(mktemp -d)
+chmod 711 "$tmp"  # the server, run as postgres when we are root, reaches its folder through it
+bg=()
+cleanup() {
+  for p in "${bg[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  [ -n "${PG_DIR:-}" ] && pg_stop immediate
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; [ -n "${PG_DIR:-}" ] && tail -5 "$PG_DIR/log"; exit 1; }
+case=$src/tests/golden/confrontation-rewind/scenario.yaml
+
+pg_start "$tmp/pg"
+pg_boot postgres -c "CREATE ROLE admin LOGIN CREATEROLE PASSWORD 'admin-pw'" \
+  -c "CREATE DATABASE programme OWNER admin"
+
+# Passwords only in the pgpass file; the connection strings carry none.
+export PGPASSFILE=$tmp/pgpass
+echo "127.0.0.1:$PG_PORT:programme:admin:admin-pw" >"$PGPASSFILE"
+chmod 600 "$PGPASSFILE"
+unset PGPASSWORD PGSERVICE PGUSER PGDATABASE PGHOST PGPORT
+db="host=127.0.0.1 port=$PG_PORT dbname=programme"
+as() { local who=$1; shift; psql -X -q -t -A -v ON_ERROR_STOP=1 "$db user=$who" "$@"; }
+
+set +e
+msg=$("$bin" programme init --db "$db user=admin password=admin-pw" 2>&1)
+rc=$?
+set -e
+[ "$rc" = 1 ] && grep -q "pgpass" <<<"$msg" || fail "a password in --db was not refused: $msg"
+
+"$bin" programme init --db "$db user=admin" 2>&1 | grep -q "schema is in place" || fail "init"
+"$bin" programme init --db "$db user=admin" 2>&1 | grep -q "already" || fail "init twice"
+"$bin" programme add-cohort --db "$db user=admin" c1 --title "Cohort one" 2>/dev/null
+"$bin" programme add-cohort --db "$db user=admin" c2 2>/dev/null
+
+# Every table has row-level security enabled and forced.
+loose=$(as admin -c "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = 'impasse' AND c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity)")
+[ "$loose" = 0 ] || fail "$loose tables without forced row-level security"
+
+person() {  # person KIND COHORT NAME -> prints the role name; the password is NAME-pw
+  printf '%s\n' "$3-pw" >"$tmp/pw-$3"
+  local role
+  role=$("$bin" programme add-person --db "$db user=admin" --role "$1" --cohort "$2" --name "$3" \
+    --password-file "$tmp/pw-$3" 2>/dev/null)
+  echo "127.0.0.1:$PG_PORT:programme:$role:$3-pw" >>"$PGPASSFILE"
+  echo "$role"
+}
+sup1=$(person supervisor c1 "Sue Supervisor")
+sup2=$(person supervisor c2 "Dan Supervisor")
+ta=$(person trainee c1 "Alice Trainee")
+tb=$(person trainee c1 "Bob Trainee")
+tc=$(person trainee c2 "Cleo Trainee")
+for r in "$sup1" "$sup2" "$ta" "$tb" "$tc"; do
+  [[ $r =~ ^imp_[0-9a-f]{16}$ ]] || fail "role name not opaque: $r"
+done
+[ "$(as "$ta" -c "SELECT count(*) FROM pg_roles WHERE rolname ILIKE '%alice%' OR rolname ILIKE '%sue%'")" = 0 ] ||
+  fail "a display name is in pg_roles"
+
+# Trainees play: Alice two drills (the first with a rewound turn), Bob and Cleo one each.
+play() { printf "$2" | "$bin" play "$case" --fixed-order --seed 4 --data-dir "$1" >/dev/null; }
+play "$tmp/a" '1\n:back\n2\n1\n1\n1\n1\n1\n'
+play "$tmp/a" '2\n1\n1\n1\n1\n1\n'
+play "$tmp/b" '2\n1\n1\n1\n1\n1\n'
+play "$tmp/c" '2\n1\n1\n1\n1\n1\n'
+# A check-in on each of Alice's drills (the CLI has no check-in form; the window writes the same row).
+python3 - "$tmp/a/impasse.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for drill in (1, 2):
+    db.execute("INSERT INTO checkins (drill_id, turn, feelings, intensity, urges, body, created_at)"
+               " VALUES (?, 0, '[\"irritated\"]', 6, '[\"defend\"]', 'jaw tight',"
+               " '2026-12-04T06:00:00.000Z')", (drill,))
+db.commit()
+PY
+export_of() { "$bin" data export --data-dir "$1"; }
+uid_of() { export_of "$1" | python3 -c "import json,sys; print(json.load(sys.stdin)['drills'][$2]['uid'])"; }
+turns_of() { export_of "$1" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['drills'][$2]['turns']))"; }
+a1=$(uid_of "$tmp/a" 0)
+a2=$(uid_of "$tmp/a" 1)
+b1=$(uid_of "$tmp/b" 0)
+c1=$(uid_of "$tmp/c" 0)
+na1=$(turns_of "$tmp/a" 0)
+na2=$(turns_of "$tmp/a" 1)
+
+"$bin" share 1 --cohort c1 --data-dir "$tmp/a" >/dev/null 2>&1
+"$bin" share "$a2" --cohort c1 --with-checkins --data-dir "$tmp/a" >/dev/null 2>&1
+"$bin" share all --cohort c1 --data-dir "$tmp/b" >/dev/null 2>&1
+"$bin" share 1 --cohort c2 --data-dir "$tmp/c" >/dev/null 2>&1
+cp -a "$tmp/a" "$tmp/a-copy"  # the laptop as it was before the first push
+
+out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
+[ "$out" = "sent 2, already there 0, withdrawn 0, notes 0" ] || fail "first sync: $out"
+"$bin" sync --db "$db user=$tb" --data-dir "$tmp/b" >/dev/null
+"$bin" sync --db "$db user=$tc" --data-dir "$tmp/c" >/dev/null
+server_turns() { pg_boot programme -t -A -c "SELECT count(*) FROM impasse.turns WHERE drill_uid = '$1'"; }
+[ "$(server_turns "$a1")" = "$na1" ] || fail "drill a1 has $(server_turns "$a1") turns on the server, $na1 here"
+[ "$(server_turns "$a2")" = "$na2" ] || fail "drill a2 turns"
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.turns WHERE drill_uid = '$a1' AND idx = 0
+  AND input->>'response' IS DISTINCT FROM (SELECT input->>'response' FROM impasse.turns WHERE drill_uid = '$a2' AND idx = 0)")" = 0 ] ||
+  fail "the rewound-away answer reached the server"
+
+# Check-ins: only with the drill that included them.
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.checkins WHERE drill_uid = '$a1'")" = 0 ] ||
+  fail "a check-in left the laptop without being included"
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.checkins WHERE drill_uid = '$a2'")" = 1 ] ||
+  fail "the included check-in did not arrive"
+
+# Isolation, by hand-written SQL over each person's own login.
+[ "$(as "$tb" -c "SELECT count(*) FROM impasse.drills WHERE uid IN ('$a1', '$a2')")" = 0 ] ||
+  fail "trainee B reads trainee A's drills"
+[ "$(as "$tb" -c "SELECT count(*) FROM impasse.turns WHERE owner <> session_user")" = 0 ] ||
+  fail "trainee B reads others' turns"
+[ "$(as "$tb" -c "SELECT count(*) FROM impasse.checkins")" = 0 ] || fail "trainee B reads check-ins"
+[ "$(as "$tb" -c "WITH x AS (UPDATE impasse.drills SET ending = 'x' WHERE uid = '$a1' RETURNING 1)
+  SELECT count(*) FROM x")" = 0 ] || fail "trainee B changed A's drill"
+[ "$(as "$tb" -c "WITH x AS (DELETE FROM impasse.turns WHERE drill_uid = '$a1' RETURNING 1)
+  SELECT count(*) FROM x")" = 0 ] || fail "trainee B deleted A's turns"
+as "$tb" -c "INSERT INTO impasse.drills (uid, cohort, scenario, scenario_hash, seed, started_at, status)
+  VALUES (gen_random_uuid(), 'c2', 's', 'h', 1, now(), 'finished')" 2>/dev/null &&
+  fail "trainee B shared into a cohort they are not in"
+as "$tb" -c "INSERT INTO impasse.notes (cohort, drill_uid, turn_uid, text)
+  SELECT cohort, drill_uid, uid, 'self-praise' FROM impasse.turns LIMIT 1" 2>/dev/null &&
+  fail "a trainee wrote a note"
+[ "$(as "$tb" -c "SELECT string_agg(display_name, ',' ORDER BY display_name) FROM impasse.people")" = "Bob Trainee,Sue Supervisor" ] ||
+  fail "trainee B sees people: $(as "$tb" -c "SELECT string_agg(display_name, ',') FROM impasse.people")"
+[ "$(as "$sup2" -c "SELECT count(*) FROM impasse.drills WHERE cohort = 'c1' OR owner IN ('$ta', '$tb')")" = 0 ] ||
+  fail "the supervisor of cohort 2 reads cohort 1"
+[ "$(as "$sup2" -c "SELECT count(*) FROM impasse.people WHERE role_name IN ('$ta', '$tb', '$sup1')")" = 0 ] ||
+  fail "the supervisor of cohort 2 sees cohort 1's people"
+[ "$(as "$sup2" -c "SELECT count(*) FROM impasse.drills")" = 1 ] || fail "supervisor 2 misses cohort 2"
+[ "$(as admin -c "SELECT count(*) FROM impasse.drills")" = 0 ] || fail "the administrator reads drills"
+as "$ta" -c "SET ROLE impasse_trainee; SELECT count(*) FROM impasse.drills WHERE owner <> '$ta'" |
+  grep -qx 0 || fail "SET ROLE widened what a trainee reads"
+
+# The supervisor of cohort 1 sees its three shared drills, newest first, and none of cohort 2.
+list=$("$bin" review --db "$db user=$sup1" --cohort c1 --json)
+python3 - "$list" "$a1" "$a2" "$b1" <<'PY' || fail "supervisor 1's list: $list"
+import json, sys
+drills = json.loads(sys.argv[1])
+uids = [d["drill_uid"] for d in drills]
+assert sorted(uids) == sorted(sys.argv[2:5]), uids
+assert [d["started_at"] for d in drills] == sorted((d["started_at"] for d in drills), reverse=True)
+assert {d["trainee"] for d in drills} == {"Alice Trainee", "Bob Trainee"}
+PY
+[ "$("$bin" review --db "$db user=$sup1" --cohort c2 --json)" = "[]" ] || fail "supervisor 1 sees cohort 2"
+[ "$("$bin" review --db "$db user=$tb" --cohort c1 --json | grep -c drill_uid)" = 1 ] ||
+  fail "trainee B's review shows others' drills"
+
+# Notes and ratings: written by the supervisor, read back on the trainee's laptop.
+turn0=$("$bin" review --db "$db user=$sup1" --cohort c1 --drill "$a2" --json |
+  python3 -c "import json,sys; print(json.load(sys.stdin)['turns'][0]['uid'])")
+"$bin" note --db "$db user=$sup1" "$turn0" --rating 3 --text "First try" >/dev/null
+"$bin" note --db "$db user=$sup1" "$turn0" --rating 4 --principle accept_responsibility=2 \
+  --principle non_defensive=1 --text "You owned your part." >/dev/null
+set +e
+"$bin" note --db "$db user=$sup1" "$turn0" --principle not_a_principle=2 --text x >/dev/null 2>&1
+[ $? = 2 ] || fail "an unknown principle was accepted"
+msg=$("$bin" note --db "$db user=$sup2" "$turn0" --rating 1 --text "not mine" 2>&1)
+rc=$?
+set -e
+[ "$rc" = 1 ] && grep -q "no shared turn" <<<"$msg" || fail "supervisor 2 noted cohort 1's turn: $msg"
+[ "$(as "$tb" -c "SELECT count(*) FROM impasse.notes")" = 0 ] || fail "trainee B reads A's notes"
+[ "$(as "$sup2" -c "SELECT count(*) FROM impasse.notes")" = 0 ] || fail "supervisor 2 reads cohort 1's notes"
+out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
+[ "$out" = "sent 0, already there 2, withdrawn 0, notes 1" ] || fail "pull: $out"
+export_of "$tmp/a" | python3 -c "
+import json, sys
+notes = json.load(sys.stdin)['programme']['notes']
+assert len(notes) == 1, notes
+n = notes[0]
+assert n['text'] == 'You owned your part.' and n['overall'] == 4, n
+assert n['principles'] == {'accept_responsibility': 2, 'non_defensive': 1}, n
+assert n['author'] == 'Sue Supervisor' and n['turn_uid'] == '$turn0', n
+" || fail "the note did not come back whole"
+
+# Idempotent re-push: the laptop's copy from before the first push sends everything again; the
+# server keeps one copy of each turn, and the note stays on its turn.
+out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a-copy")
+[ "$out" = "sent 2, already there 0, withdrawn 0, notes 1" ] || fail "re-push: $out"
+[ "$(server_turns "$a1")" = "$na1" ] && [ "$(server_turns "$a2")" = "$na2" ] || fail "re-push duplicated"
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.notes")" = 1 ] || fail "re-push lost the note"
+
+# A drill changed offline (now shared with its check-ins) is sent at the next sync.
+"$bin" share 1 --cohort c1 --with-checkins --data-dir "$tmp/a" >/dev/null 2>&1
+out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
+[ "$out" = "sent 1, already there 1, withdrawn 0, notes 1" ] || fail "changed drill: $out"
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.checkins WHERE drill_uid = '$a1'")" = 1 ] ||
+  fail "the changed drill's check-in did not arrive"
+
+# Interrupted pushes. The superuser holds the turns table locked, so the push stops inside its
+# transaction (its drill row written, uncommitted); then the client or the server is killed.
+lock_turns() {
+  pg_boot programme -c "BEGIN" -c "LOCK TABLE impasse.turns IN ACCESS EXCLUSIVE MODE" \
+    -c "SELECT pg_sleep(60)" >/dev/null 2>&1 &
+  bg+=($!)
+  locker=$!
+  for _ in $(seq 100); do
+    [ "$(pg_boot programme -t -A -c "SELECT count(*) FROM pg_locks WHERE granted
+      AND mode = 'AccessExclusiveLock' AND relation = 'impasse.turns'::regclass")" = 1 ] && return 0
+    sleep 0.1
+  done
+  fail "the superuser could not lock the turns"
+}
+wait_blocked() {
+  for _ in $(seq 100); do
+    n=$(pg_boot programme -t -A -c "SELECT count(*) FROM pg_stat_activity
+      WHERE usename = '$ta' AND wait_event_type = 'Lock'" 2>/dev/null || echo 0)
+    [ "$n" = 1 ] && return 0
+    sleep 0.1
+  done
+  fail "the push never reached the locked table"
+}
+play "$tmp/a" '2\n1\n1\n1\n1\n1\n'
+a3=$(uid_of "$tmp/a" 2)
+"$bin" share "$a3" --cohort c1 --data-dir "$tmp/a" >/dev/null 2>&1
+
+lock_turns
+"$bin" sync --db "$db user=$ta" --data-dir "$tmp/a" >"$tmp/killed.out" 2>&1 &
+client=$!
+bg+=($client)
+wait_blocked
+kill -9 "$client"
+wait "$client" 2>/dev/null || true
+pg_boot programme -c "SELECT pg_terminate_backend($(pg_boot programme -t -A -c \
+  "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()"))" >/dev/null
+wait "$locker" 2>/dev/null || true
+for _ in $(seq 50); do  # the orphaned backend rolls back once the lock is free
+  [ "$(pg_boot programme -t -A -c "SELECT count(*) FROM pg_stat_activity WHERE usename = '$ta'")" = 0 ] && break
+  sleep 0.1
+done
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills WHERE uid = '$a3'")" = 0 ] ||
+  fail "a killed client's push left a drill behind"
+out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
+[ "$out" = "sent 1, already there 2, withdrawn 0, notes 1" ] || fail "after the killed client: $out"
+[ "$(server_turns "$a3")" = "$(turns_of "$tmp/a" 2)" ] || fail "after the killed client: turns"
+
+play "$tmp/a" '2\n1\n1\n1\n1\n1\n'
+a4=$(uid_of "$tmp/a" 3)
+"$bin" share "$a4" --cohort c1 --data-dir "$tmp/a" >/dev/null 2>&1
+lock_turns
+"$bin" sync --db "$db user=$ta" --data-dir "$tmp/a" >"$tmp/crash.out" 2>&1 &
+client=$!
+bg+=($client)
+wait_blocked
+pg_stop immediate
+set +e
+wait "$client"
+rc=$?
+set -e
+[ "$rc" = 1 ] || fail "sync survived the server's crash with exit $rc: $(cat "$tmp/crash.out")"
+grep -q "still in your outbox" "$tmp/crash.out" || fail "no clear message: $(cat "$tmp/crash.out")"
+pg_restart_only
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills WHERE uid = '$a4'")" = 0 ] ||
+  fail "a push cut by the server's crash left a drill behind"
+out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
+[ "$out" = "sent 1, already there 3, withdrawn 0, notes 1" ] || fail "after the crash: $out"
+dupes=$(pg_boot programme -t -A -c "SELECT count(*) - count(DISTINCT (uid, cohort)) FROM impasse.turns")
+[ "$dupes" = 0 ] || fail "$dupes duplicated turns"
+for i in 0 1 2 3; do
+  u=$(uid_of "$tmp/a" $i)
+  [ "$(server_turns "$u")" = "$(turns_of "$tmp/a" $i)" ] || fail "drill $i: turns on the server differ"
+done
+
+# Withdrawal: the drill and the note on it leave the server; the trainee's copy of the note stays.
+out=$("$bin" unshare "$a2" --cohort c1 --db "$db user=$ta" --data-dir "$tmp/a")
+[ "$out" = "sent 0, already there 3, withdrawn 1, notes 0" ] || fail "unshare: $out"
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills WHERE uid = '$a2'")" = 0 ] ||
+  fail "the withdrawn drill is still on the server"
+[ "$(pg_boot programme -t -A -c "SELECT (SELECT count(*) FROM impasse.turns WHERE drill_uid = '$a2')
+  + (SELECT count(*) FROM impasse.notes) + (SELECT count(*) FROM impasse.checkins WHERE drill_uid = '$a2')")" = 0 ] ||
+  fail "the withdrawn drill's turns, notes or check-ins are still on the server"
+[ "$(export_of "$tmp/a" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['programme']['notes']))")" = 1 ] ||
+  fail "the trainee's pulled note went with the withdrawal"
+"$bin" review --db "$db user=$sup1" --cohort c1 --json | grep -q "$a2" && fail "the supervisor still lists it"
+# Deleting a record with --db deletes its shared copies from the server first.
+"$bin" data delete --yes --db "$db user=$tb" --data-dir "$tmp/b" 2>/dev/null
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills WHERE owner = '$tb'")" = 0 ] ||
+  fail "data delete --db left the trainee's copies on the server"
+echo "programme_pg: ok"
