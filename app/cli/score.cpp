@@ -191,7 +191,7 @@ int run(const ScoreOptions& o, const CLI::App& cmd) {
     }
     Score s = scorer->score_text(o.text, holder.moment);
     if (o.json) {
-        std::cout << dump_line(score_json(nullptr, s)) << "\n";
+        std::cout << score_text_json(nullptr, s) << "\n";
         return 0;
     }
     readable(std::cout, s, scorer->feedback(s, o.text, holder.moment, nullptr));

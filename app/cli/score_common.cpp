@@ -138,7 +138,7 @@ std::string score_line(const Scorer& scorer, const std::string& line) {
         if (!err.empty()) return fail(err);
     }
     Score s = scorer.score_text(in["text"].get_ref<const std::string&>(), holder.moment);
-    return dump_line(score_json(id, s));
+    return score_text_json(id, s);
 }
 
 }  // namespace impasse::cli

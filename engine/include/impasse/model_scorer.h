@@ -26,6 +26,8 @@ namespace impasse {
 
 // Why `text` cannot be read, or "" when it can (the reasons of Score::unreadable).
 std::string unreadable_reason(std::string_view text);
+// The same from `a` = text::analyze(text) (the scorer analyses each answer once).
+std::string unreadable_reason(std::string_view text, const text::Analysis& a);
 
 // One sentence for the trainee about an unreadable answer.
 std::string unreadable_message(std::string_view reason);
@@ -36,6 +38,7 @@ struct RiskLexicon {
     std::vector<std::vector<std::string>> phrases;
     // True when a question sentence of `text` holds one of the phrases.
     bool asks(std::string_view text) const;
+    bool asks(const text::Analysis& a) const;  // the same from text::analyze(text)
 };
 
 // Reads a lexicon file; false with `*error` = "FILE:LINE:COL: what" when it cannot.

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "impasse/text.h"
+
 namespace impasse {
 
 // Where the answer was given. Empty strings mean "unknown"; a model trained with context
@@ -43,6 +45,9 @@ struct FeatureHit {
 // Features of `text` at `ctx`; with `names`, also their readable names (training, `explain`).
 // Deterministic; the same for training and scoring. Invalid UTF-8 bytes are skipped.
 std::vector<FeatureHit> extract_features(std::string_view text, const ModelContext& ctx,
+                                         std::vector<std::string>* names = nullptr);
+// The same from `a` = text::analyze(text), for a caller that reads the analysis too.
+std::vector<FeatureHit> extract_features(const text::Analysis& a, const ModelContext& ctx,
                                          std::vector<std::string>* names = nullptr);
 
 // 64-bit FNV-1a of a feature name, as extract_features hashes it.
@@ -70,6 +75,10 @@ class ResponseModel {
     // `evidence` (indexed by label; null: every label) asks for and whose probability is at
     // least `evidence_from` (the others get start == end == 0).
     std::vector<LabelPrediction> predict(std::string_view text, const ModelContext& ctx,
+                                         const std::vector<bool>* evidence = nullptr,
+                                         double evidence_from = 0.0) const;
+    // The same from `a` = text::analyze(text) (the scorer analyses each answer once).
+    std::vector<LabelPrediction> predict(const text::Analysis& a, const ModelContext& ctx,
                                          const std::vector<bool>* evidence = nullptr,
                                          double evidence_from = 0.0) const;
 

@@ -84,5 +84,8 @@ bool valid_utf8(std::string_view s);
 // detection: which of the patient's words the trainee picked up.
 std::vector<std::string> content_stems(std::string_view s,
                                        const std::vector<std::string>& stopwords);
+// The same from an analysis already made of `s` with analyze() (no second tokenization).
+std::vector<std::string> content_stems(const Analysis& a,
+                                       const std::vector<std::string>& stopwords);
 
 }  // namespace impasse::text

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "impasse/response_model.h"
@@ -85,9 +86,13 @@ uint64_t feature_hash(std::string_view name) {
 
 std::vector<FeatureHit> extract_features(std::string_view text, const ModelContext& ctx,
                                          std::vector<std::string>* names) {
+    return extract_features(text::analyze(text), ctx, names);
+}
+
+std::vector<FeatureHit> extract_features(const text::Analysis& a, const ModelContext& ctx,
+                                         std::vector<std::string>* names) {
     std::vector<FeatureHit> out;
     Emitter emit(out, names);
-    text::Analysis a = text::analyze(text);
     const auto& toks = a.tokens;
     out.reserve(toks.size() * 5 + 16);
 
@@ -143,10 +148,30 @@ std::vector<FeatureHit> extract_features(std::string_view text, const ModelConte
 
     // Echo: how much of the patient's line the answer picks up (not a fault by itself).
     if (!ctx.patient_line.empty()) {
-        std::vector<std::string> theirs = text::content_stems(ctx.patient_line, echo_stopwords());
+        // A moment's patient line comes back with every answer to it: its stems are kept per
+        // thread, for up to 512 lines of up to 2 KB (then the cache starts again), so a batch
+        // does not re-read the same line thousands of times and a hostile one cannot grow it.
+        thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
+        std::vector<std::string> uncached;
+        const std::vector<std::string>* found = nullptr;
+        if (ctx.patient_line.size() <= 2048) {
+            auto it = cache.find(ctx.patient_line);
+            if (it == cache.end()) {
+                if (cache.size() >= 512) cache.clear();
+                it = cache
+                         .emplace(ctx.patient_line,
+                                  text::content_stems(ctx.patient_line, echo_stopwords()))
+                         .first;
+            }
+            found = &it->second;
+        } else {
+            uncached = text::content_stems(ctx.patient_line, echo_stopwords());
+            found = &uncached;
+        }
+        const std::vector<std::string>& theirs = *found;
         size_t shared = 0;
         if (!theirs.empty()) {
-            std::vector<std::string> mine = text::content_stems(text, echo_stopwords());
+            std::vector<std::string> mine = text::content_stems(a, echo_stopwords());
             for (const auto& w : mine)
                 if (std::find(theirs.begin(), theirs.end(), w) != theirs.end()) ++shared;
         }

@@ -149,8 +149,15 @@ int ResponseModel::label_index(std::string_view id) const {
 std::vector<LabelPrediction> ResponseModel::predict(std::string_view text, const ModelContext& ctx,
                                                     const std::vector<bool>* evidence,
                                                     double evidence_from) const {
+    return predict(text::analyze(text), ctx, evidence, evidence_from);
+}
+
+std::vector<LabelPrediction> ResponseModel::predict(const text::Analysis& a,
+                                                    const ModelContext& ctx,
+                                                    const std::vector<bool>* evidence,
+                                                    double evidence_from) const {
     const size_t L = labels_.size();
-    std::vector<FeatureHit> hits = extract_features(text, ctx);
+    std::vector<FeatureHit> hits = extract_features(a, ctx);
     std::vector<double> z(bias_);
     // The hits found in the model with words behind them (evidence candidates), then the logits.
     struct Found {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <unordered_set>
 
 #include "impasse/paths.h"
 #include "impasse/text.h"
@@ -41,20 +42,56 @@ void trim(std::string_view text, uint32_t* s, uint32_t* e) {
         --*e;
 }
 
+// ASCII text in which at least two words in five are common English words that other
+// languages do not share ("the", "you", "what", "it's"): English, without asking CLD2 (which
+// cost more than the model itself). Anything else is left to CLD2.
+bool plainly_english(std::string_view text, const text::Analysis& a) {
+    for (char c : text)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    // Words other languages also use ("no", "me", "a", "so", "in", "was", "i", "on", "for")
+    // are left out.
+    static const std::unordered_set<std::string_view> common{
+        "the",       "you",     "your",    "you're",  "you've", "you'd", "it",      "it's",
+        "that",      "that's",  "what",    "and",     "to",     "of",    "this",    "my",
+        "we",        "we're",   "with",    "have",    "but",    "just",  "be",      "are",
+        "is",        "can",     "can't",   "like",    "about",  "how",   "feel",    "feeling",
+        "think",     "know",    "do",      "did",     "didn't", "don't", "doesn't", "if",
+        "not",       "really",  "i'm",     "i've",    "i'd",    "there", "there's", "they",
+        "he",        "she",     "him",     "her",     "them",   "their", "our",     "us",
+        "when",      "why",     "where",   "who",     "which",  "would", "could",   "should",
+        "been",      "were",    "had",     "has",     "here",   "right", "now",     "then",
+        "than",      "yeah",    "okay",    "um",      "uh",     "mm",    "hmm",     "sounds",
+        "something", "hear",    "sorry",   "want",    "going",  "gonna", "kind",    "kinda",
+        "maybe",     "mean",    "because", "some",    "more",   "very",  "thing",   "things",
+        "wonder",    "seems",   "bit",     "lot",     "let",    "let's", "isn't",   "wasn't",
+        "from",      "by",      "up",      "out",     "or",     "at",    "all",     "any",
+        "much",      "well",    "also",    "only",    "even",   "still", "back",    "actually",
+        "sort",      "guess",   "sure",    "get",     "said",   "say",   "one",     "time",
+        "today",     "week",    "last",    "session", "here's", "way",   "said",    "talk",
+        "talking",   "happened"};
+    size_t english = 0;
+    for (const auto& t : a.tokens)
+        if (t.word && common.count(t.norm)) ++english;
+    return english * 5 >= a.word_count * 2;
+}
+
 }  // namespace
 
 std::string unreadable_reason(std::string_view text) {
     if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) return "empty";
     if (text.size() > kMaxBytes) return "too_long";
-    auto toks = text::tokenize(text);
-    size_t words = 0;
-    for (const auto& t : toks)
-        words += t.word ? 1 : 0;
+    return unreadable_reason(text, text::analyze(text));
+}
+
+std::string unreadable_reason(std::string_view text, const text::Analysis& a) {
+    if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) return "empty";
+    if (text.size() > kMaxBytes) return "too_long";
+    size_t words = a.word_count;
     if (words == 0) return "punctuation";
     if (words > kMaxWords) return "too_long";
     // Another language: CLD2 must be sure, and see little English. Short answers ("ok", "mm")
     // are too short to tell and are read as English.
-    if (words >= 3 && text::valid_utf8(text)) {
+    if (words >= 3 && !plainly_english(text, a) && text::valid_utf8(text)) {
         CLD2::Language lang3[3];
         int percent3[3];
         int bytes = 0;
@@ -85,7 +122,10 @@ std::string unreadable_message(std::string_view reason) {
 }
 
 bool RiskLexicon::asks(std::string_view text) const {
-    text::Analysis a = text::analyze(text);
+    return asks(text::analyze(text));
+}
+
+bool RiskLexicon::asks(const text::Analysis& a) const {
     for (const auto& sent : a.sentences) {
         if (!sent.question) continue;
         std::vector<const std::string*> words;
@@ -176,10 +216,16 @@ Score ModelScorer::score_option(const Response& response, const Moment& moment) 
 
 Score ModelScorer::score_text(std::string_view text, const Moment& moment) const {
     Score s;
-    s.unreadable = unreadable_reason(text);
+    // Too long to analyse: said so before any work is done on it.
+    if (text.size() > kMaxBytes) {
+        s.unreadable = unreadable_reason(text);
+        return s;
+    }
+    const text::Analysis an = text::analyze(text);  // once, for every reading below
+    s.unreadable = unreadable_reason(text, an);
     if (!s.unreadable.empty()) return s;
     std::vector<LabelPrediction> pred =
-        model_->predict(text, context_of(moment), &evidence_labels_, kReported);
+        model_->predict(an, context_of(moment), &evidence_labels_, kReported);
     auto take = [&](int label, double* into, const char* kind, std::string_view id) {
         if (label < 0) return;
         const LabelPrediction& p = pred[static_cast<size_t>(label)];
@@ -202,7 +248,7 @@ Score ModelScorer::score_text(std::string_view text, const Moment& moment) const
     for (size_t i = 0; i < kBehaviourCount; ++i)
         take(behaviour_[i], &s.behaviours[i], nullptr, "");
     take(risk_, &s.risk_check, nullptr, "");
-    if (s.risk_check < kRiskShown && lexicon_.asks(text)) s.risk_check = 0.9;
+    if (s.risk_check < kRiskShown && lexicon_.asks(an)) s.risk_check = 0.9;
 
     // Overall: the expected 1..5 rating from the cumulative models, kept monotone.
     double expected = 1.0, upper = 1.0;

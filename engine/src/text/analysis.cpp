@@ -186,4 +186,14 @@ std::vector<std::string> content_stems(std::string_view s,
     return out;
 }
 
+std::vector<std::string> content_stems(const Analysis& a,
+                                       const std::vector<std::string>& stopwords) {
+    std::vector<std::string> out;
+    for (const Token& t : a.tokens) {
+        if (!t.word || t.norm.size() < 4 || contains(stopwords, t.norm)) continue;
+        if (std::find(out.begin(), out.end(), t.stem) == out.end()) out.push_back(t.stem);
+    }
+    return out;
+}
+
 }  // namespace impasse::text
