@@ -41,10 +41,21 @@ bool write_output(const std::string& path, const std::string& text, int& exit_co
     return true;
 }
 
-ScenarioPtr find_scenario(const std::string& what, int& exit_code) {
+namespace {
+
+ScenarioPtr find_scenario_impl(const std::string& what, const std::string& named_in,
+                               int& exit_code) {
     std::error_code ec;
     if (std::filesystem::exists(what, ec)) {
         LoadResult r = load_scenario_file(what);
+        if (!r.scenario && !named_in.empty()) {
+            std::fprintf(stderr,
+                         "impasse: %s, named in %s, is not a scenario Impasse can read "
+                         "(`impasse validate %s` says why)\n",
+                         what.c_str(), named_in.c_str(), what.c_str());
+            exit_code = 1;
+            return nullptr;
+        }
         for (const auto& d : r.diagnostics)
             std::fprintf(stderr, "%s\n", d.to_string().c_str());
         if (!r.scenario) exit_code = 1;
@@ -58,6 +69,17 @@ ScenarioPtr find_scenario(const std::string& what, int& exit_code) {
                  what.c_str());
     exit_code = 2;
     return nullptr;
+}
+
+}  // namespace
+
+ScenarioPtr find_scenario(const std::string& what, int& exit_code) {
+    return find_scenario_impl(what, "", exit_code);
+}
+
+ScenarioPtr find_scenario_named_in(const std::string& what, const std::string& named_in,
+                                   int& exit_code) {
+    return find_scenario_impl(what, named_in, exit_code);
 }
 
 }  // namespace impasse::cli

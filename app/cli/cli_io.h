@@ -22,5 +22,10 @@ bool write_output(const std::string& path, const std::string& text, int& exit_co
 // Prints the file's diagnostics; on failure sets exit_code (1 the file has errors, 2 neither a
 // file nor an id) and returns null.
 ScenarioPtr find_scenario(const std::string& what, int& exit_code);
+// The same for a scenario named inside another file (a transcript's `scenario`): a file that
+// is not a scenario is named, never quoted, since the name may point anywhere (`/etc/shadow`)
+// and the loader's messages repeat what they found there.
+ScenarioPtr find_scenario_named_in(const std::string& what, const std::string& named_in,
+                                   int& exit_code);
 
 }  // namespace impasse::cli

@@ -160,8 +160,9 @@ void run_replay_cmd(const std::string& path, const std::string& scenario_arg, in
         exit_code = 2;
         return;
     }
-    ScenarioPtr sc =
-        find_scenario(scenario_arg.empty() ? t.snapshot.scenario : scenario_arg, exit_code);
+    ScenarioPtr sc = scenario_arg.empty()
+                         ? find_scenario_named_in(t.snapshot.scenario, path, exit_code)
+                         : find_scenario(scenario_arg, exit_code);
     if (!sc) return;
     std::string err;
     std::unique_ptr<Scorer> scorer = make_default_scorer(&err);

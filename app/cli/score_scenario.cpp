@@ -20,8 +20,10 @@ ScenarioPtr find_scenario(const std::string& name, std::string* error) {
     if (std::filesystem::is_regular_file(name, ec)) {
         LoadResult r = load_scenario_file(name);
         if (!r.scenario) {
-            *error =
-                r.diagnostics.empty() ? "cannot load " + name : r.diagnostics.front().to_string();
+            // Named, never quoted: the name came from the input line and may point anywhere
+            // (`/etc/shadow`); the loader's messages would repeat what it found there.
+            *error = name + " is not a scenario Impasse can read (`impasse validate " + name +
+                     "` says why)";
             return nullptr;
         }
         return by_name[name] = r.scenario;

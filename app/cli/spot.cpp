@@ -214,7 +214,8 @@ bool transcript_sheet(const SpotArgs& a, ScenarioPtr* sc, SpottingSheet* sheet, 
         exit_code = 2;
         return false;
     }
-    *sc = find_scenario(a.scenario.empty() ? t.snapshot.scenario : a.scenario, exit_code);
+    *sc = a.scenario.empty() ? find_scenario_named_in(t.snapshot.scenario, a.transcript, exit_code)
+                             : find_scenario(a.scenario, exit_code);
     if (!*sc) return false;
     std::string err;
     std::unique_ptr<Scorer> scorer = make_default_scorer(&err);  // typed answers route by it

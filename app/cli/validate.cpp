@@ -64,7 +64,11 @@ void run(const ValidateOptions& o, int& exit_code) {
     exit_code = has_errors(lib.diagnostics) ? 1 : 0;
     if (lib.files.empty()) {
         // A mistyped folder must not look like a clean library.
-        std::fprintf(stderr, "impasse: no scenario files (*.yaml, *.yml) were found\n");
+        std::string where;
+        for (const auto& p : paths)
+            where += (where.empty() ? "" : ", ") + p;
+        std::fprintf(stderr, "impasse: no scenario files (*.yaml, *.yml) were found in %s\n",
+                     where.c_str());
         exit_code = 1;
     }
 }

@@ -205,8 +205,8 @@ TEST_CASE("library: coverage of rupture types, markers, difficulty, stages and m
         for (const std::string& m : markers)
             ++cases_with_marker[m];
     }
-    CHECK(cases_by_type["withdrawal"] >= 6);
-    CHECK(cases_by_type["confrontation"] >= 6);
+    CHECK(cases_by_type["withdrawal"] >= 10);
+    CHECK(cases_by_type["confrontation"] >= 10);
     for (const vocab::Term& m : vocab::markers()) {
         std::string id(m.id);
         CAPTURE(id);
@@ -215,6 +215,6 @@ TEST_CASE("library: coverage of rupture types, markers, difficulty, stages and m
     CHECK(difficulties == std::set<int>{1, 2, 3});
     CHECK(need_reached.count("withdrawal") == 1);
     CHECK(need_reached.count("confrontation") == 1);
-    CHECK(moments >= 20);
+    CHECK(moments >= 40);
     CHECK(orientation_moments >= 4);
 }

@@ -180,6 +180,45 @@ TEST_CASE("loader: hostile input gets one clear diagnostic") {
         CHECK(r.scenario == nullptr);
         fs::remove_all(dir);
     }
+    SUBCASE("millions of tiny values: refused before parsing, at the value past the limit") {
+        std::string many = "format: impasse/1\nlist:\n";
+        for (int i = 0; i < 2'000'000; ++i)
+            many += "- a\n";
+        auto r = load_scenario_text(many, "many.yaml");
+        CHECK(has(r.diagnostics, "IMP0010", 400'001, 1));
+        CHECK(r.diagnostics.size() == 1);
+    }
+    SUBCASE("a literal block full of brackets is text, not nesting") {
+        std::string text = "format: impasse/1\nid: x\nsummary: |\n  " + std::string(70, '[') +
+                           "\n  and more text\nsecond: >-\n  " + std::string(90, '{') + "\n";
+        auto r = load_scenario_text(text, "lit.yaml");
+        CHECK_FALSE(has(r.diagnostics, "IMP0004"));
+        CHECK(has(r.diagnostics, "IMP0102"));  // `second` is unknown: the file was read
+    }
+    SUBCASE("a '---' inside a literal block is text, not a second document") {
+        std::string text = "format: impasse/1\nid: x\nsummary: |\n  a\n---\n";
+        auto one = load_scenario_text("---\nformat: impasse/1\nid: x\n", "one.yaml");
+        CHECK_FALSE(has(one.diagnostics, "IMP0008"));  // a marker before the only document
+        auto two = load_scenario_text(text, "two.yaml");
+        CHECK(has(two.diagnostics, "IMP0008", 5, 1));
+    }
+    SUBCASE("old Mac line endings (CR only) read as line breaks, with the right positions") {
+        std::ifstream in(data("scenarios/good/small-case.yaml"), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        std::string unix_text = ss.str(), mac = unix_text;
+        for (char& c : mac)
+            if (c == '\n') c = '\r';
+        auto a = load_scenario_text(unix_text, "unix.yaml");
+        auto b = load_scenario_text(mac, "mac.yaml");
+        REQUIRE_MESSAGE(b.scenario, dump(b.diagnostics));
+        CHECK(b.scenario->nodes.size() == a.scenario->nodes.size());
+        CHECK(b.scenario->hash != "");
+        std::string broken = "format: impasse/1\rid: x\rtitle: [\r";
+        auto c = load_scenario_text(broken, "broken.yaml");
+        REQUIRE_FALSE(c.diagnostics.empty());
+        CHECK(c.diagnostics.front().line >= 3);
+    }
     SUBCASE("empty and whitespace-only files") {
         CHECK(has(load_scenario_text("", "empty.yaml").diagnostics, "IMP0101"));
         CHECK(has(load_scenario_text("   \n\n", "blank.yaml").diagnostics, "IMP0101"));

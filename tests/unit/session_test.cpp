@@ -37,6 +37,8 @@ TEST_CASE("session: acting returns errors as values and leaves the session uncha
     CHECK_FALSE(r.ok);
     CHECK(r.error.find("no_such_response") != std::string::npos);
     CHECK_FALSE(s.say("   ").ok);
+    // No-break, zero-width and BOM "spaces" only: nothing was said either.
+    CHECK_FALSE(s.say("\xC2\xA0\xE2\x80\x8B\xEF\xBB\xBF").ok);
     Session::Result latin1 = s.say("\xe9t\xe9 hello");  // Latin-1, not UTF-8
     CHECK_FALSE(latin1.ok);
     CHECK(latin1.error.find("UTF-8") != std::string::npos);

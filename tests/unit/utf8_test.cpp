@@ -66,3 +66,13 @@ TEST_CASE("json_write: invalid UTF-8 in a value is written as U+FFFD, never thro
     CHECK(json_out::write(nlohmann::json{{"x", 1}}, 2) == "{\n  \"x\": 1\n}");
     CHECK(json_out::write(nlohmann::json("\xC3\xA9"), -1, true) == "\"\\u00e9\"");
 }
+
+TEST_CASE("utf8: blank text, visible or not") {
+    using impasse::utf8::blank;
+    CHECK(blank(""));
+    CHECK(blank(" \t\r\n"));
+    CHECK(blank("\xC2\xA0\xE2\x80\x8B\xEF\xBB\xBF\xE2\x80\x83\xE3\x80\x80\xE2\x81\xA0"));
+    CHECK_FALSE(blank("\xC2\xA0x"));
+    CHECK_FALSE(blank("\xE2\x80\x8B."));
+    CHECK_FALSE(blank("\xff"));  // an invalid byte is not a space
+}

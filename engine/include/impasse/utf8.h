@@ -62,4 +62,10 @@ std::string repaired(std::string_view s);
 // (repair them separately if needed).
 std::string_view cut(std::string_view s, size_t max_bytes);
 
+// True when `s` is made only of blanks, visible or not: ASCII whitespace, the Unicode spaces
+// (U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and the invisible
+// ones (U+180E, U+200B-U+200D, U+2060, U+FEFF, the BOM). An empty `s` is blank. An answer that
+// is blank says nothing, however many bytes it has.
+bool blank(std::string_view s);
+
 }  // namespace impasse::utf8

@@ -5,6 +5,7 @@
 
 #include "impasse/audience.h"
 #include "impasse/text.h"
+#include "impasse/utf8.h"
 
 namespace impasse {
 
@@ -98,37 +99,7 @@ const char* voting_state_name(VotingState s) {
 
 namespace audience {
 
-namespace {
-
-// The length of the blank character at the start of `s` (0 when there is none): the ASCII
-// space, the Unicode spaces (U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000), and the
-// invisible ones (U+180E, U+200B-U+200D, U+2060, U+FEFF, the BOM).
-size_t blank_at(std::string_view s) {
-    if (s.empty()) return 0;
-    if (s[0] == ' ') return 1;
-    static const std::string_view blanks[] = {"\xC2\xA0",     "\xE1\x9A\x80", "\xE1\xA0\x8E",
-                                              "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",
-                                              "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE2\x81\xA0",
-                                              "\xE3\x80\x80", "\xEF\xBB\xBF"};
-    for (std::string_view b : blanks)
-        if (s.substr(0, b.size()) == b) return b.size();
-    // U+2000..U+200A: E2 80 80..8A
-    if (s.size() >= 3 && s[0] == '\xE2' && s[1] == '\x80' &&
-        static_cast<unsigned char>(s[2]) >= 0x80 && static_cast<unsigned char>(s[2]) <= 0x8A)
-        return 3;
-    return 0;
-}
-
-bool all_blank(std::string_view s) {
-    while (!s.empty()) {
-        size_t n = blank_at(s);
-        if (n == 0) return false;
-        s.remove_prefix(n);
-    }
-    return true;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool valid_hex_id(std::string_view id) {
     if (id.size() != 32) return false;
@@ -152,7 +123,7 @@ AudienceError check_answer(std::string_view text, size_t max_bytes, std::string*
     for (std::string_view b : banned)
         if (text.find(b) != std::string_view::npos) return AudienceError::answer_invalid;
     // Made only of spaces, visible or not, it says nothing.
-    if (all_blank(text)) return AudienceError::answer_empty;
+    if (utf8::blank(text)) return AudienceError::answer_empty;
     size_t first = text.find_first_not_of(' ');
     size_t last = text.find_last_not_of(' ');
     if (clean) *clean = std::string(text.substr(first, last - first + 1));

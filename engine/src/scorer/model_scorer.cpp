@@ -10,6 +10,7 @@
 
 #include "impasse/paths.h"
 #include "impasse/text.h"
+#include "impasse/utf8.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse {
@@ -78,13 +79,13 @@ bool plainly_english(std::string_view text, const text::Analysis& a) {
 }  // namespace
 
 std::string unreadable_reason(std::string_view text) {
-    if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) return "empty";
+    if (utf8::blank(text)) return "empty";  // spaces only, visible or not
     if (text.size() > kMaxBytes) return "too_long";
     return unreadable_reason(text, text::analyze(text));
 }
 
 std::string unreadable_reason(std::string_view text, const text::Analysis& a) {
-    if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) return "empty";
+    if (utf8::blank(text)) return "empty";  // spaces only, visible or not
     if (text.size() > kMaxBytes) return "too_long";
     size_t words = a.word_count;
     if (words == 0) return "punctuation";

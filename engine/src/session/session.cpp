@@ -230,11 +230,11 @@ Session::Result Session::choose(std::string_view response_id) {
 
 Session::Result Session::check_text(std::string_view text) const {
     if (at_end()) return Result::fail("the drill has ended");
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return Result::fail("say something first");
     // Typed text goes into JSON (transcripts, the record, --json events): it must be UTF-8.
     if (!utf8::valid(text))
         return Result::fail("the answer is not valid UTF-8 text; check the terminal's encoding");
+    // Spaces only, visible or not (no-break, zero-width, a BOM): nothing was said.
+    if (utf8::blank(text)) return Result::fail("say something first");
     return {};
 }
 

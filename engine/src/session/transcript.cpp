@@ -311,9 +311,22 @@ ParsedTranscript read_transcript_file(const std::string& path) {
             {path, 0, 0, Severity::error, "IMP0701", "cannot read the transcript"});
         return p;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse_transcript(ss.str(), path);
+    // Read at most the limit and one byte more: a huge file (or /dev/zero) is refused without
+    // being read whole.
+    constexpr size_t kLimit = 64 * 1024 * 1024;
+    std::string text;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        text.append(buf, static_cast<size_t>(in.gcount()));
+        if (text.size() > kLimit) break;
+    }
+    if (in.bad() && text.empty()) {
+        ParsedTranscript p;
+        p.diagnostics.push_back({path, 0, 0, Severity::error, "IMP0701",
+                                 "cannot read the transcript (is it a folder?)"});
+        return p;
+    }
+    return parse_transcript(text, path);
 }
 
 ReplayResult replay(const ParsedTranscript& t, ScenarioPtr scenario, const Scorer* scorer) {

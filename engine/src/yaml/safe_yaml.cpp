@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -46,15 +47,34 @@ struct Scan {
     size_t depth_offset = 0;
     size_t aliases = 0;
     size_t alias_offset = 0;
+    size_t values = 0;  // lines with content, plus items of flow collections
+    size_t values_offset = 0;
+    size_t second_document = std::string_view::npos;  // offset of a second document's marker
 };
+
+// True when the line [j, end) ends in a block scalar indicator (`key: |`, `- >-`, `|2`): the
+// lines indented under it are text, not structure.
+bool opens_block_scalar(std::string_view t, size_t j, size_t end) {
+    size_t e = end;
+    while (e > j && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
+        --e;
+    size_t k = e;
+    while (k > j && (t[k - 1] == '-' || t[k - 1] == '+' || (t[k - 1] >= '1' && t[k - 1] <= '9')))
+        --k;
+    if (k == j || (t[k - 1] != '|' && t[k - 1] != '>')) return false;
+    --k;
+    return k == j || t[k - 1] == ' ' || t[k - 1] == '\t';
+}
 
 // A cheap pass over the text: flow nesting plus block indentation levels, and alias count,
 // ignoring quoted strings and comments.
-Scan prescan(std::string_view t) {
+Scan prescan(std::string_view t, size_t max_values) {
     Scan sc;
     std::vector<size_t> indents;
     size_t i = 0;
     int flow = 0;
+    bool content = false;                   // the current document has content
+    size_t block = std::string_view::npos;  // inside a block scalar: its parent line's indent
     while (i < t.size()) {
         // Start of a line.
         size_t indent = 0;
@@ -62,6 +82,22 @@ Scan prescan(std::string_view t) {
             ++indent;
         size_t j = i + indent;
         bool blank = j >= t.size() || t[j] == '\n' || t[j] == '#' || t[j] == '\r';
+        if (block != std::string_view::npos) {
+            bool empty = j >= t.size() || t[j] == '\n' || t[j] == '\r';
+            if (empty || indent > block) {  // a line of the block's text: nothing to count
+                size_t nl = t.find('\n', j);
+                i = nl == std::string_view::npos ? t.size() : nl + 1;
+                continue;
+            }
+            block = std::string_view::npos;
+        }
+        if (indent == 0 && flow == 0 && t.compare(j, 3, "---") == 0 &&
+            (j + 3 >= t.size() || t[j + 3] == ' ' || t[j + 3] == '\n' || t[j + 3] == '\r')) {
+            if (content && sc.second_document == std::string_view::npos) sc.second_document = j;
+        }
+        if (!blank && flow == 0 && t.compare(j, 3, "---") != 0 && t.compare(j, 3, "...") != 0)
+            content = true;
+        if (!blank && ++sc.values == max_values + 1) sc.values_offset = j;
         int line_depth = 0;
         if (!blank && flow == 0) {
             while (!indents.empty() && indents.back() > indent)
@@ -95,6 +131,8 @@ Scan prescan(std::string_view t) {
                 bool starts_value = j == 0 || t[j - 1] == ' ' || t[j - 1] == '[' ||
                                     t[j - 1] == '{' || t[j - 1] == ',' || t[j - 1] == ':';
                 if (starts_value) quote = c;
+            } else if (c == ',' && flow > 0) {
+                if (++sc.values == max_values + 1) sc.values_offset = j;
             } else if (c == '[' || c == '{') {
                 ++flow;
                 if (flow + line_depth > sc.max_depth) {
@@ -114,6 +152,8 @@ Scan prescan(std::string_view t) {
             sc.max_depth = line_depth;
             sc.depth_offset = i;
         }
+        if (flow == 0 && quote == 0 && !blank && opens_block_scalar(t, i + indent, j))
+            block = indent;
         i = j + 1;
     }
     return sc;
@@ -133,11 +173,21 @@ class Walker {
             return false;
         }
         if (depth > 200) return true;
+        if (n.IsScalar()) check_controls(n);
         if (n.IsMap()) {
             std::set<std::string> seen;
             for (const auto& kv : n) {
                 if (kv.first.IsScalar()) {
+                    check_controls(kv.first);
                     const std::string& k = kv.first.Scalar();
+                    if (k == "<<" && kv.first.Tag() != "tag:yaml.org,2002:str" &&
+                        kv.first.Tag() != "!") {
+                        out_.push_back(make(file_, kv.first.Mark().line + 1,
+                                            kv.first.Mark().column + 1, Severity::error, "IMP0009",
+                                            "merge keys ('<<') are not supported: write the "
+                                            "values out in this mapping instead"));
+                        continue;
+                    }
                     if (!seen.insert(k).second)
                         out_.push_back(
                             make(file_, kv.first.Mark().line + 1, kv.first.Mark().column + 1,
@@ -154,6 +204,30 @@ class Walker {
     }
 
   private:
+    // Control characters other than tab and line breaks (ESC above all: a terminal escape in a
+    // line would redraw the trainee's screen when `play` or `validate` prints it), from raw bytes
+    // or from YAML escapes like "\x1b", including C1 controls (U+0080..U+009F).
+    void check_controls(const YAML::Node& n) {
+        const std::string& v = n.Scalar();
+        for (size_t i = 0; i < v.size(); ++i) {
+            auto c = static_cast<unsigned char>(v[i]);
+            bool c0 = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+            bool c1 = c == 0xC2 && i + 1 < v.size() &&
+                      static_cast<unsigned char>(v[i + 1]) >= 0x80 &&
+                      static_cast<unsigned char>(v[i + 1]) <= 0x9F;
+            if (!c0 && !c1) continue;
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X",
+                          c1 ? static_cast<unsigned>(static_cast<unsigned char>(v[i + 1])) : c);
+            out_.push_back(make(file_, n.Mark().line + 1, n.Mark().column + 1, Severity::error,
+                                "IMP0011",
+                                std::string("the text holds a control character (") + code +
+                                    (c == 0x1B ? ", an escape" : "") +
+                                    "); scenario text may not carry terminal control codes"));
+            return;
+        }
+    }
+
     static constexpr size_t kBudget = 2'000'000;
     const std::string& file_;
     Diagnostics& out_;
@@ -208,7 +282,36 @@ Document load_text(std::string_view text, const std::string& name, const Limits&
                     text[bad] == '\0' ? "the file contains a NUL byte: it is binary, not YAML text"
                                       : "the file is not valid UTF-8 here (save it as UTF-8)");
     }
-    Scan sc = prescan(text);
+    // Lone CRs (old Mac line endings) are line breaks in YAML, but not to yaml-cpp: read them as
+    // LFs, byte for byte, so that positions stay right.
+    std::string unix_text;
+    if (size_t cr = text.find('\r'); cr != std::string_view::npos) {
+        bool lone = false;
+        for (size_t k = cr; k < text.size() && !lone; ++k)
+            lone = text[k] == '\r' && (k + 1 == text.size() || text[k + 1] != '\n');
+        if (lone) {
+            unix_text.assign(text);
+            for (size_t k = 0; k < unix_text.size(); ++k)
+                if (unix_text[k] == '\r' && (k + 1 == unix_text.size() || unix_text[k + 1] != '\n'))
+                    unix_text[k] = '\n';
+            text = unix_text;
+        }
+    }
+    Scan sc = prescan(text, limits.max_values);
+    if (sc.values > limits.max_values) {
+        int line, col;
+        position(text, sc.values_offset, &line, &col);
+        return fail(line, col, "IMP0010",
+                    "the file holds more than " + std::to_string(limits.max_values) +
+                        " values; the limit keeps memory in proportion to the file");
+    }
+    if (sc.second_document != std::string_view::npos) {
+        int line, col;
+        position(text, sc.second_document, &line, &col);
+        return fail(line, col, "IMP0008",
+                    "a second YAML document starts here; a file holds one (remove this '---' "
+                    "line, or put the second document in a file of its own)");
+    }
     if (sc.max_depth > limits.max_depth) {
         int line, col;
         position(text, sc.depth_offset, &line, &col);

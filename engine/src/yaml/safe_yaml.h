@@ -29,6 +29,9 @@ struct Limits {
     size_t max_bytes = 8 * 1024 * 1024;
     int max_depth = 64;
     size_t max_aliases = 1000;
+    // Lines with content plus flow items: yaml-cpp takes about 500 bytes a value, so a file
+    // of millions of one-character items would take gigabytes to read.
+    size_t max_values = 400'000;
 };
 
 struct Document {
