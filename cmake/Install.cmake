@@ -17,5 +17,5 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6, libstdc++6, libgcc-s1, libglfw3, libopengl0, libglx0, libgl1, libyaml-cpp0.7, libsqlite3-0, libstemmer0d, libstb0, libgvc6, libcgraph6, libcdt5, libmicrohttpd12, libqrencode4, liblinear4, libcld2-0, fonts-dejavu-core, fonts-dejavu-extra")
+    "libc6, libstdc++6, libgcc-s1, libglfw3, libopengl0, libglx0, libgl1, libyaml-cpp0.7, libsqlite3-0, libstemmer0d, libstb0, libgvc6, libcgraph6, libcdt5, libmicrohttpd12, libqrencode4, liblinear4, libcld2-0, libpqxx-6.4, libpq5, fonts-dejavu-core, fonts-dejavu-extra")
 include(CPack)

@@ -2,8 +2,10 @@
 // rupture outcomes and sequence principles (session.h, transcript.h).
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <set>
 
+#include "impasse/scenario_loader.h"
 #include "impasse/transcript.h"
 #include "session_fixture.h"
 
@@ -264,4 +266,48 @@ TEST_CASE("session: an author can start at any node with any state") {
     SessionState bad;
     bad.vars["undeclared"] = Value::of_bool(true);
     CHECK_FALSE(s.start_at("exploring", bad).ok);
+}
+
+TEST_CASE("session: a variable pushed past any bound stays finite (JSON cannot hold infinity)") {
+    const char* yaml = R"(format: impasse/1
+id: loop-case
+title: "T"
+summary: "S"
+rupture_type: withdrawal
+difficulty: 1
+patient: {name: A, age: 30}
+initial:
+  vars: {n: 0}
+start: a
+nodes:
+  a:
+    say: "Fine."
+    stage: marker
+    markers: [{id: withdrawal.denial, salience: 2}]
+    responses:
+      - id: again
+        text: "Say more?"
+        next: a
+        ratings: {here_and_now: 2}
+        effects: {vars.n: +1e308}
+        feedback: "F"
+      - id: done
+        text: "What is happening right now?"
+        next: z
+        expert: true
+        ratings: {here_and_now: 2}
+        feedback: "F"
+  z:
+    say: "Bye."
+    stage: marker
+    ending: {kind: resolved, text: "E"}
+)";
+    impasse::LoadResult lr = impasse::load_scenario_text(yaml, "loop.yaml");
+    REQUIRE(lr.scenario);
+    Session s(lr.scenario, 1, nullptr, fixed_clock());
+    for (int i = 0; i < 4; ++i)
+        REQUIRE(s.choose("again").ok);
+    double n = s.state().vars.at("n").number;
+    CHECK(std::isfinite(n));
+    CHECK(n == doctest::Approx(1e15));
 }

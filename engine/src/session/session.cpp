@@ -11,7 +11,10 @@
 #include "session/expert_score.h"
 
 namespace impasse {
+
 namespace {
+
+constexpr double kVarLimit = 1e15;  // a numeric variable stays within +-1e15
 
 uint64_t mix(uint64_t x) {  // splitmix64 finaliser
     x += 0x9E3779B97F4A7C15ull;
@@ -356,8 +359,11 @@ Session::Result Session::act(const TurnInput& input, const Response* chosen, dou
                 if (e.value.is_bool())
                     v = e.value;
                 else
-                    v = Value::of(e.op == Effect::Op::set ? e.value.number
-                                                          : v.number + e.value.number);
+                    // Kept finite: an endless loop of `+1e308` would reach infinity, which JSON
+                    // cannot hold (it was written as null, and replay saw a divergence).
+                    v = Value::of(std::clamp(
+                        e.op == Effect::Op::set ? e.value.number : v.number + e.value.number,
+                        -kVarLimit, kVarLimit));
                 c.after = v.is_bool() ? (v.boolean ? 1 : 0) : v.number;
             } else {
                 continue;
