@@ -189,10 +189,14 @@ CREATE TABLE impasse.assignments (
   uid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   cohort text NOT NULL REFERENCES impasse.cohorts (id) ON DELETE CASCADE,
   title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
-  scenario text NOT NULL,
+  scenario text NOT NULL,      -- the case; for a set of moments, its first moment
+  moments jsonb                -- a set of moment drills: [{"scenario": id, "hash": h}, ...]
+    CHECK (moments IS NULL OR jsonb_typeof(moments) = 'array'),  -- (`init` adds it, as below)
   assessment boolean NOT NULL DEFAULT false,  -- fixed seed and option order for everyone
-  seed numeric(20, 0),
-  scenario_hash text,
+  seed numeric(20, 0),         -- an assessment's: the option order follows from it
+  scenario_hash text,          -- an assessment's: the case's content hash
+  scorer_version text,         -- an assessment's: the scorer it was made with (`init` adds
+                               -- this column to a server set up before it existed)
   due date,
   created_by name NOT NULL DEFAULT session_user,
   created_at timestamptz NOT NULL DEFAULT now()
