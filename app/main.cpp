@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
     impasse::cli::add_programme(app, exit_code);
     impasse::cli::add_share(app, exit_code);
     impasse::cli::add_review(app, exit_code);
+    impasse::cli::add_assignments(app, exit_code);
 
     // The options above belong to the window, except --data-dir, which the subcommands that
     // use a data folder also take. Given before a subcommand, --data-dir is handed to it (it

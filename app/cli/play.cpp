@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "cli/cli_io.h"
@@ -34,7 +35,65 @@ struct PlayArgs {
     bool resume = false;
     bool no_record = false;
     bool fixed_order = false;
+    std::string assignment;  // an assignment's uid (from `impasse assignments`)
 };
+
+// The assignment `a.assignment` names, checked against the case it would play: the case's id,
+// and for an assessment its content hash and the scorer's version, so a trainee never meets a
+// different patient than the cohort. Null (with exit_code set) when it cannot be played.
+std::optional<ProgrammeAssignment> checked_assignment(const PlayArgs& a, Store* store,
+                                                      const Scenario& sc, const Scorer* scorer,
+                                                      int& exit_code) {
+    auto asg = store->programme_assignment(a.assignment);
+    if (!asg) {
+        std::fprintf(stderr,
+                     "impasse: no assignment %s in your record; `impasse sync --db ...` fetches "
+                     "your cohorts' assignments, `impasse assignments` lists them\n",
+                     a.assignment.c_str());
+        exit_code = 1;
+        return std::nullopt;
+    }
+    if (sc.id != asg->scenario) {
+        std::fprintf(stderr, "impasse: assignment \"%s\" is the case %s, not %s\n",
+                     asg->title.c_str(), asg->scenario.c_str(), sc.id.c_str());
+        exit_code = 1;
+        return std::nullopt;
+    }
+    if (!asg->assessment) return asg;
+    if (a.seed_given || a.fixed_order) {
+        std::fprintf(stderr,
+                     "impasse: an assessment has its own seed and option order; leave out "
+                     "--seed and --fixed-order\n");
+        exit_code = 2;
+        return std::nullopt;
+    }
+    if (sc.hash != asg->scenario_hash) {
+        std::fprintf(stderr,
+                     "impasse: the assessment \"%s\" was set with case %s at version %s, and "
+                     "your copy of the case is version %s: you would meet a different patient "
+                     "from the rest of your cohort, so it was not started. Update Impasse (or "
+                     "the case file) to the version your supervisor used, or ask them to set "
+                     "the assessment again.\n",
+                     asg->title.c_str(), asg->scenario.c_str(), asg->scenario_hash.c_str(),
+                     sc.hash.c_str());
+        exit_code = 1;
+        return std::nullopt;
+    }
+    std::string mine = scorer ? scorer->version() : "";
+    if (mine != asg->scorer_version) {
+        std::fprintf(stderr,
+                     "impasse: the assessment \"%s\" was set with scorer %s and this Impasse "
+                     "has scorer %s: your typed answers could be read differently from the rest "
+                     "of your cohort's, so it was not started. Update Impasse to the version "
+                     "your supervisor used, or ask them to set the assessment again.\n",
+                     asg->title.c_str(),
+                     asg->scorer_version.empty() ? "(none)" : asg->scorer_version.c_str(),
+                     mine.empty() ? "(none)" : mine.c_str());
+        exit_code = 1;
+        return std::nullopt;
+    }
+    return asg;
+}
 
 Session::Clock clock_from_env() {
     if (const char* fixed = std::getenv("IMPASSE_FIXED_TIME"); fixed && *fixed) {
@@ -97,19 +156,35 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
         if (!a.json)
             std::printf("Resuming %s after %zu answers.\n", sc->title.c_str(), snap.inputs.size());
     } else {
-        if (a.scenario.empty()) {
+        std::optional<ProgrammeAssignment> asg;
+        std::string what = a.scenario;
+        if (!a.assignment.empty()) {
+            if (!store) {
+                std::fprintf(stderr, "impasse: --assignment needs the record (drop --no-record)\n");
+                exit_code = 2;
+                return;
+            }
+            if (auto found = store->programme_assignment(a.assignment); found && what.empty())
+                what = found->scenario;
+        }
+        if (what.empty()) {
             std::fprintf(stderr,
                          "impasse: name a scenario (a file or a bundled id), or use --resume\n");
             exit_code = 2;
             return;
         }
-        ScenarioPtr sc = find_scenario(a.scenario, exit_code);
+        ScenarioPtr sc = find_scenario(what, exit_code);
         if (!sc) return;
+        if (!a.assignment.empty()) {
+            asg = checked_assignment(a, store.get(), *sc, scorer.get(), exit_code);
+            if (!asg) return;
+        }
         uint64_t seed = a.seed_given
                             ? a.seed
                             : static_cast<uint64_t>(
                                   std::chrono::system_clock::now().time_since_epoch().count()) &
                                   0xffffffffull;
+        if (asg && asg->assessment) seed = asg->seed;
         session = std::make_unique<Session>(sc, seed, scorer.get(), clock_from_env());
         if (!a.fixed_order) session->set_option_order(OptionOrder::shuffled);
         if (store) {
@@ -120,6 +195,18 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
                 return;
             }
             drill = *id;
+            if (asg) {
+                auto row = store->drill(drill);
+                if (std::string e =
+                        store->set_assignment_status(asg->uid, "started", row ? row->uid : "");
+                    !e.empty())
+                    std::fprintf(stderr, "impasse: %s\n", e.c_str());
+                if (!a.json)
+                    std::printf("Assignment: %s%s\n", asg->title.c_str(),
+                                asg->assessment ? " (an assessment: everyone in your cohort "
+                                                  "meets this same patient)"
+                                                : "");
+            }
         }
     }
     PlayOptions po;
@@ -133,6 +220,14 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
         !write_output(a.transcript, json_out::write(transcript_json(*session), 2) + "\n",
                       exit_code))
         return;
+    if (outcome == PlayOutcome::ended && store && drill) {
+        // The drill of an assignment (also one resumed) marks it done.
+        auto row = store->drill(drill);
+        for (const auto& x : store->programme_assignments())
+            if (row && !x.drill_uid.empty() && x.drill_uid == row->uid)
+                if (std::string e = store->set_assignment_status(x.uid, "done", ""); !e.empty())
+                    std::fprintf(stderr, "impasse: %s\n", e.c_str());
+    }
     switch (outcome) {
         case PlayOutcome::ended:
             exit_code = 0;
@@ -196,7 +291,10 @@ void add_play(CLI::App& app, int& exit_code) {
     cmd->add_flag("--resume", a->resume, "Continue the last unfinished drill");
     cmd->add_flag("--no-record", a->no_record, "Do not record this drill");
     cmd->add_flag("--fixed-order", a->fixed_order,
-                  "Show the options as written instead of shuffled by the seed (an assessment)");
+                  "Show the options as written instead of shuffled by the seed");
+    cmd->add_option("--assignment", a->assignment,
+                    "Play an assignment (its uid from `impasse assignments`); an assessment "
+                    "plays with its pinned seed, so its option order");
     cmd->callback([a, &exit_code] { run_play_cmd(*a, exit_code); });
 
     auto path = std::make_shared<std::string>();

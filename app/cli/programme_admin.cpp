@@ -10,6 +10,8 @@
 
 #include "cli/commands.h"
 #include "cli/programme_io.h"
+#include "impasse/agreement.h"
+#include "impasse/json_write.h"
 #include "impasse/paths.h"
 
 namespace impasse::cli {
@@ -20,6 +22,8 @@ struct AdminOptions {
     std::string schema;  // init: the schema file (default: the bundled one)
     std::string cohort, title;
     std::string role_kind, name, person, password_file;
+    bool json_out = false, csv_out = false;  // agreement
+    int min_pairs = agreement::kMinPairs;
 };
 
 bool read_file(const std::string& path, std::string* text) {
@@ -94,6 +98,62 @@ void run_add_person(const AdminOptions& o, int& exit_code) {
                  password.empty() ? " Set the password with psql: \\password <role>" : "");
 }
 
+std::string cell(const std::optional<double>& v) {
+    if (!v) return "-";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", *v);
+    return buf;
+}
+
+void run_agreement(const AdminOptions& o, int& exit_code) {
+    if (o.json_out && o.csv_out) {
+        std::fprintf(stderr, "impasse: --json or --csv, not both\n");
+        exit_code = 2;
+        return;
+    }
+    auto server = connect_programme(o.db, exit_code);
+    if (!server) return;
+    std::vector<agreement::TurnRating> ratings;
+    if (report_failure(server->cohort_ratings(o.cohort, &ratings), exit_code)) return;
+    auto figures = agreement::figures(ratings, o.min_pairs);
+    if (o.json_out) {
+        nlohmann::json j = {{"cohort", o.cohort},
+                            {"ratings", ratings.size()},
+                            {"min_pairs", o.min_pairs},
+                            {"icc", "ICC(2,1): two-way random effects, absolute agreement"},
+                            {"figures", agreement::to_json(figures)}};
+        std::printf("%s\n", json_out::write(j, 2).c_str());
+        return;
+    }
+    if (o.csv_out) {
+        std::printf("%s", agreement::to_csv(figures).c_str());
+        return;
+    }
+    std::printf(
+        "Cohort %s: %zu ratings. ICC(2,1) is absolute agreement; kappa per principle is "
+        "binary at 2 (for typed answers the feedback's \"done well\"), quadratic-weighted "
+        "overall. docs/scoring.md says how to read them.\n",
+        o.cohort.c_str(), ratings.size());
+    std::string last;
+    for (const auto& f : figures) {
+        if (f.comparison != last) {
+            const char* heading =
+                f.comparison == "supervisor_vs_scorer"   ? "Supervisor vs scorer (typed answers)"
+                : f.comparison == "supervisor_vs_author" ? "Supervisor vs author (chosen options)"
+                                                         : "Supervisor vs supervisor";
+            std::printf("\n%s\n  %-28s %5s %9s %9s %9s\n", heading, "", "n", "Spearman", "ICC",
+                        "kappa");
+            last = f.comparison;
+        }
+        if (f.note.rfind("not enough", 0) == 0)
+            std::printf("  %-28s %5d  %s\n", f.measure.c_str(), f.n, f.note.c_str());
+        else
+            std::printf("  %-28s %5d %9s %9s %9s%s%s\n", f.measure.c_str(), f.n,
+                        cell(f.spearman).c_str(), cell(f.icc).c_str(), cell(f.kappa).c_str(),
+                        f.note.empty() ? "" : "  ", f.note.c_str());
+    }
+}
+
 }  // namespace
 
 void add_programme(CLI::App& app, int& exit_code) {
@@ -127,6 +187,22 @@ void add_programme(CLI::App& app, int& exit_code) {
     person->add_option("--password-file", o->password_file,
                        "Set their password from the first line of this file");
     person->callback([o, &exit_code] { run_add_person(*o, exit_code); });
+
+    auto* agree = prog->add_subcommand(
+        "agreement",
+        "Supervisors: agreement of the cohort's ratings with the scorer and between supervisors "
+        "(Spearman, ICC(2,1), kappa; docs/scoring.md)");
+    add_db_option(*agree, o->db);
+    agree->add_option("--cohort", o->cohort, "The cohort")->required();
+    agree->add_flag("--json", o->json_out, "Print JSON");
+    agree->add_flag("--csv", o->csv_out, "Print CSV (one line per figure)");
+    agree
+        ->add_option("--min-n", o->min_pairs,
+                     "Fewer pairs than this: \"not enough ratings\" (default 10)")
+        ->check(CLI::Range(2, 100000));
+    agree->callback([o, &exit_code] { run_agreement(*o, exit_code); });
+
+    add_programme_assignments(*prog, exit_code);
 }
 
 }  // namespace impasse::cli

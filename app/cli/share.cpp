@@ -57,8 +57,8 @@ void run_sync(Store& store, const std::string& db, int& exit_code) {
         exit_code = 1;
         return;
     }
-    std::printf("sent %d, already there %d, withdrawn %d, notes %d\n", r.pushed, r.unchanged,
-                r.withdrawn, r.notes);
+    std::printf("sent %d, already there %d, withdrawn %d, notes %d, assignments %d\n", r.pushed,
+                r.unchanged, r.withdrawn, r.notes, r.assignments);
     if (!r.refused.empty()) exit_code = 1;
 }
 

@@ -191,8 +191,10 @@ CREATE TABLE impasse.assignments (
   title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
   scenario text NOT NULL,
   assessment boolean NOT NULL DEFAULT false,  -- fixed seed and option order for everyone
-  seed numeric(20, 0),
-  scenario_hash text,
+  seed numeric(20, 0),         -- an assessment's: the option order follows from it
+  scenario_hash text,          -- an assessment's: the case's content hash
+  scorer_version text,         -- an assessment's: the scorer it was made with (`init` adds
+                               -- this column to a server set up before it existed)
   due date,
   created_by name NOT NULL DEFAULT session_user,
   created_at timestamptz NOT NULL DEFAULT now()

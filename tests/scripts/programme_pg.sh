@@ -107,7 +107,7 @@ na2=$(turns_of "$tmp/a" 1)
 cp -a "$tmp/a" "$tmp/a-copy"  # the laptop as it was before the first push
 
 out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
-[ "$out" = "sent 2, already there 0, withdrawn 0, notes 0" ] || fail "first sync: $out"
+[ "$out" = "sent 2, already there 0, withdrawn 0, notes 0, assignments 0" ] || fail "first sync: $out"
 "$bin" sync --db "$db user=$tb" --data-dir "$tmp/b" >/dev/null
 "$bin" sync --db "$db user=$tc" --data-dir "$tmp/c" >/dev/null
 server_turns() { pg_boot programme -t -A -c "SELECT count(*) FROM impasse.turns WHERE drill_uid = '$1'"; }
@@ -180,7 +180,7 @@ set -e
 [ "$(as "$tb" -c "SELECT count(*) FROM impasse.notes")" = 0 ] || fail "trainee B reads A's notes"
 [ "$(as "$sup2" -c "SELECT count(*) FROM impasse.notes")" = 0 ] || fail "supervisor 2 reads cohort 1's notes"
 out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
-[ "$out" = "sent 0, already there 2, withdrawn 0, notes 1" ] || fail "pull: $out"
+[ "$out" = "sent 0, already there 2, withdrawn 0, notes 1, assignments 0" ] || fail "pull: $out"
 export_of "$tmp/a" | python3 -c "
 import json, sys
 notes = json.load(sys.stdin)['programme']['notes']
@@ -194,14 +194,14 @@ assert n['author'] == 'Sue Supervisor' and n['turn_uid'] == '$turn0', n
 # Idempotent re-push: the laptop's copy from before the first push sends everything again; the
 # server keeps one copy of each turn, and the note stays on its turn.
 out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a-copy")
-[ "$out" = "sent 2, already there 0, withdrawn 0, notes 1" ] || fail "re-push: $out"
+[ "$out" = "sent 2, already there 0, withdrawn 0, notes 1, assignments 0" ] || fail "re-push: $out"
 [ "$(server_turns "$a1")" = "$na1" ] && [ "$(server_turns "$a2")" = "$na2" ] || fail "re-push duplicated"
 [ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.notes")" = 1 ] || fail "re-push lost the note"
 
 # A drill changed offline (now shared with its check-ins) is sent at the next sync.
 "$bin" share 1 --cohort c1 --with-checkins --data-dir "$tmp/a" >/dev/null 2>&1
 out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
-[ "$out" = "sent 1, already there 1, withdrawn 0, notes 1" ] || fail "changed drill: $out"
+[ "$out" = "sent 1, already there 1, withdrawn 0, notes 1, assignments 0" ] || fail "changed drill: $out"
 [ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.checkins WHERE drill_uid = '$a1'")" = 1 ] ||
   fail "the changed drill's check-in did not arrive"
 
@@ -249,7 +249,7 @@ done
 [ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills WHERE uid = '$a3'")" = 0 ] ||
   fail "a killed client's push left a drill behind"
 out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
-[ "$out" = "sent 1, already there 2, withdrawn 0, notes 1" ] || fail "after the killed client: $out"
+[ "$out" = "sent 1, already there 2, withdrawn 0, notes 1, assignments 0" ] || fail "after the killed client: $out"
 [ "$(server_turns "$a3")" = "$(turns_of "$tmp/a" 2)" ] || fail "after the killed client: turns"
 
 play "$tmp/a" '2\n1\n1\n1\n1\n1\n'
@@ -271,7 +271,7 @@ pg_restart_only
 [ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills WHERE uid = '$a4'")" = 0 ] ||
   fail "a push cut by the server's crash left a drill behind"
 out=$("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a")
-[ "$out" = "sent 1, already there 3, withdrawn 0, notes 1" ] || fail "after the crash: $out"
+[ "$out" = "sent 1, already there 3, withdrawn 0, notes 1, assignments 0" ] || fail "after the crash: $out"
 dupes=$(pg_boot programme -t -A -c "SELECT count(*) - count(DISTINCT (uid, cohort)) FROM impasse.turns")
 [ "$dupes" = 0 ] || fail "$dupes duplicated turns"
 for i in 0 1 2 3; do
@@ -281,7 +281,7 @@ done
 
 # Withdrawal: the drill and the note on it leave the server; the trainee's copy of the note stays.
 out=$("$bin" unshare "$a2" --cohort c1 --db "$db user=$ta" --data-dir "$tmp/a")
-[ "$out" = "sent 0, already there 3, withdrawn 1, notes 0" ] || fail "unshare: $out"
+[ "$out" = "sent 0, already there 3, withdrawn 1, notes 0, assignments 0" ] || fail "unshare: $out"
 [ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills WHERE uid = '$a2'")" = 0 ] ||
   fail "the withdrawn drill is still on the server"
 [ "$(pg_boot programme -t -A -c "SELECT (SELECT count(*) FROM impasse.turns WHERE drill_uid = '$a2')
@@ -294,4 +294,243 @@ out=$("$bin" unshare "$a2" --cohort c1 --db "$db user=$ta" --data-dir "$tmp/a")
 "$bin" data delete --yes --db "$db user=$tb" --data-dir "$tmp/b" 2>/dev/null
 [ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills WHERE owner = '$tb'")" = 0 ] ||
   fail "data delete --db left the trainee's copies on the server"
+
+# Agreement (#20): a second supervisor joins cohort 1; both rate the turns of the drills still
+# shared there (overall, three principles on every turn, a fourth on four turns only), and the
+# figures `impasse programme agreement` prints match a separate computation here, from the
+# server's rows read as the superuser. The drills so far chose options (their scores are the
+# author's ratings); Alice first shares two drills she answered in her own words (the scorer's).
+printf '%s\n' "You're frustrated with me, tell me what it is like sitting here with me" \
+  "Not what you expected from me, say more about that right now" "I have been too quiet, that is on me" \
+  "That sounds frightening, can we look at it together now" "What makes it hard to let me see you need help" \
+  "I am here and I am not giving up on you" | "$bin" play "$case" --seed 7 --data-dir "$tmp/a" >/dev/null || true
+printf '%s\n' "I only nod because that is how this works" "Okay, whatever you say" "Sorry" |
+  "$bin" play "$case" --seed 8 --data-dir "$tmp/a" >/dev/null || true
+for k in -2 -1; do
+  "$bin" share "$(uid_of "$tmp/a" "$k")" --cohort c1 --data-dir "$tmp/a" >/dev/null 2>&1 || fail "share typed drill $k"
+done
+"$bin" sync --db "$db user=$ta" --data-dir "$tmp/a" | grep -q "^sent 2," || fail "the typed drills were not sent"
+sup3=$(person supervisor c1 "Ray Supervisor")
+turn_uids=$(for d in $(as "$sup1" -c "SELECT uid FROM impasse.drills WHERE cohort = 'c1' ORDER BY uid"); do
+  "$bin" review --db "$db user=$sup1" --cohort c1 --drill "$d" --json |
+    python3 -c "import json,sys; print('\n'.join(t['uid'] for t in json.load(sys.stdin)['turns']))"
+done)
+python3 - "$sup1" "$sup3" $turn_uids >"$tmp/plan" <<'PY'
+import random, sys
+rng = random.Random(20)
+sups, turns = sys.argv[1:3], sys.argv[3:]
+for i, t in enumerate(turns):
+    for s in sups:
+        args = ["--rating", str(rng.randint(1, 5))]
+        for p in ("non_defensive", "explore_patient_experience", "here_and_now"):
+            args += ["--principle", f"{p}={rng.randint(0, 2)}"]
+        if i < 4:
+            args += ["--principle", f"we_ness={rng.randint(0, 2)}"]
+        print(s, t, *args)
+PY
+[ "$(wc -l <"$tmp/plan")" -ge 24 ] || fail "too few shared turns to rate: $(wc -l <"$tmp/plan")"
+while read -r who turn rest; do
+  # shellcheck disable=SC2086
+  "$bin" note --db "$db user=$who" "$turn" $rest >/dev/null || fail "note by $who on $turn"
+done <"$tmp/plan"
+"$bin" programme agreement --db "$db user=$sup1" --cohort c1 --json >"$tmp/agreement.json"
+"$bin" programme agreement --db "$db user=$sup3" --cohort c1 --csv >"$tmp/agreement.csv"
+table=$("$bin" programme agreement --db "$db user=$sup1" --cohort c1)
+for h in "Supervisor vs scorer (typed answers)" "Supervisor vs author (chosen options)" "Supervisor vs supervisor"; do
+  grep -qF "$h" <<<"$table" || fail "the agreement table has no '$h': $table"
+done
+pg_boot programme -t -A -c "SELECT json_agg(json_build_object('uid', uid, 'overall', overall,
+  'principles', record->'scores'->'principles', 'kind', input->>'kind')) FROM impasse.turns
+  WHERE cohort = 'c1'" >"$tmp/turns.json"
+python3 - "$tmp/plan" "$tmp/turns.json" "$tmp/agreement.json" "$tmp/agreement.csv" <<'PY' || fail "agreement figures differ"
+import csv, json, math, sys
+from itertools import combinations
+plan = [l.split() for l in open(sys.argv[1])]
+turns = {t["uid"]: t for t in json.load(open(sys.argv[2]))}
+got = json.load(open(sys.argv[3]))
+rows = list(csv.DictReader(open(sys.argv[4])))
+
+ratings = {}  # (sup, turn) -> {"overall": r, principle: r}
+for who, turn, *args in plan:
+    r = {}
+    for flag, v in zip(args[::2], args[1::2]):
+        if flag == "--rating": r["overall"] = int(v)
+        else: k, x = v.split("="); r[k] = int(x)
+    ratings[(who, turn)] = r
+
+def level_p(p): return 2 if p >= 0.5 else (1 if p >= 0.25 else 0)
+def level_o(o): return min(5, max(1, math.floor(1 + o / 25 + 0.5)))
+def rank(x):
+    order = sorted(range(len(x)), key=lambda i: x[i])
+    r = [0.0] * len(x); i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and x[order[j + 1]] == x[order[i]]: j += 1
+        for k in range(i, j + 1): r[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return r
+def pearson(x, y):
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sxx = sum((a - mx) ** 2 for a in x); syy = sum((b - my) ** 2 for b in y)
+    return None if sxx == 0 or syy == 0 else sxy / math.sqrt(sxx * syy)
+def spearman(x, y): return pearson(rank(x), rank(y))
+def icc21(x, y):
+    n, k = len(x), 2
+    g = (sum(x) + sum(y)) / (n * k)
+    ssr = k * sum(((a + b) / 2 - g) ** 2 for a, b in zip(x, y))
+    ssc = n * ((sum(x) / n - g) ** 2 + (sum(y) / n - g) ** 2)
+    sst = sum((a - g) ** 2 + (b - g) ** 2 for a, b in zip(x, y))
+    msr, msc, mse = ssr / (n - 1), ssc, (sst - ssr - ssc) / (n - 1)
+    d = msr + mse + 2 * (msc - mse) / n
+    return None if sst == 0 or d <= 0 else (msr - mse) / d
+def kappa(a, b, cats, w):
+    n = len(a)
+    obs = sum(w(x, y) for x, y in zip(a, b)) / n
+    exp = sum(w(x, y) * a.count(x) * b.count(y) for x in cats for y in cats) / n / n
+    return None if exp < 1e-12 else 1 - obs / exp
+def figure(measure, pairs):
+    if len(pairs) < 10: return {"n": len(pairs), "spearman": None, "icc_2_1": None, "kappa": None}
+    x = [p[0] for p in pairs]; y = [p[1] for p in pairs]
+    if measure == "overall":
+        k = kappa(x, y, range(1, 6), lambda i, j: (i - j) ** 2 / 16)
+    else:
+        k = kappa([v == 2 for v in x], [v == 2 for v in y], [False, True], lambda i, j: float(i != j))
+    return {"n": len(pairs), "spearman": spearman(x, y), "icc_2_1": icc21(x, y), "kappa": k}
+
+measures = ["overall", "non_defensive", "explore_patient_experience", "here_and_now", "we_ness"]
+want = {}
+for m in measures:
+    # Typed answers against the scorer (the model's probabilities at the feedback's cut-offs);
+    # chosen options against the author's ratings (stored as 0, 0.5, 1: 2p gives them back).
+    vs = {"supervisor_vs_scorer": [], "supervisor_vs_author": []}
+    for (who, turn), r in sorted(ratings.items()):
+        t = turns[turn]
+        if m not in r: continue
+        option = t["kind"] == "option"
+        key = "supervisor_vs_author" if option else "supervisor_vs_scorer"
+        if m == "overall" and t["overall"] is not None:
+            vs[key].append((r[m], level_o(t["overall"])))
+        elif m != "overall" and isinstance((t["principles"] or {}).get(m), (int, float)):
+            p = t["principles"][m]
+            vs[key].append((r[m], min(2, max(0, math.floor(2 * p + 0.5))) if option else level_p(p)))
+    for key, pairs in vs.items():
+        want[(key, m)] = figure(m, pairs)
+    vs_sup = []
+    for turn in sorted(turns):
+        who = sorted(w for (w, t) in ratings if t == turn)
+        for a, b in combinations(who, 2):
+            if m in ratings[(a, turn)] and m in ratings[(b, turn)]:
+                vs_sup.append((ratings[(a, turn)][m], ratings[(b, turn)][m]))
+    want[("supervisor_vs_supervisor", m)] = figure(m, vs_sup)
+
+figs = {(f["comparison"], f["measure"]): f for f in got["figures"]}
+csvs = {(r["comparison"], r["measure"]): r for r in rows}
+assert got["ratings"] == len(plan), got["ratings"]
+for key, w in want.items():
+    f, c = figs[key], csvs[key]
+    assert f["n"] == w["n"] == int(c["n"]), (key, f, w)
+    for stat in ("spearman", "icc_2_1", "kappa"):
+        if w["n"] < 10:
+            assert f[stat] is None and c[stat] == "" and f["note"] == "not enough ratings (n < 10)", (key, stat, f)
+        elif w[stat] is None:
+            assert f[stat] is None and c[stat] == "" and f["note"].startswith("undefined"), (key, stat, f)
+        else:
+            assert abs(f[stat] - w[stat]) < 1e-9, (key, stat, f[stat], w[stat])
+            assert abs(float(c[stat]) - w[stat]) < 1e-6, (key, stat, c[stat], w[stat])
+n = lambda c, m: want[(c, m)]["n"]
+assert n("supervisor_vs_scorer", "overall") >= 14 and n("supervisor_vs_author", "overall") >= 24, want
+assert n("supervisor_vs_scorer", "we_ness") + n("supervisor_vs_author", "we_ness") == 8, want
+defined = [k for k, w in want.items() if w["kappa"] is not None and w["icc_2_1"] is not None]
+assert {k[0] for k in defined} == set(vs) | {"supervisor_vs_supervisor"}, defined
+print("agreement:", {f"{k[0][11:]}/{k[1]}": (w["n"], *(None if w[s] is None else round(w[s], 3)
+      for s in ("spearman", "icc_2_1", "kappa"))) for k, w in want.items()})
+PY
+# Row-level security holds here too: the other cohort's supervisor finds no ratings.
+"$bin" programme agreement --db "$db user=$sup2" --cohort c1 --json | grep -q '"ratings": 0' ||
+  fail "supervisor 2 reads cohort 1's ratings"
+
+# Assignments (#20): supervisor 1 sets an assessment for cohort 1; both of its trainees pull it
+# on sync, play it with the pinned seed and meet the same option order; their status (and only
+# that) arrives; a copy of the case with different content is refused clearly.
+asg=$("$bin" programme assign --db "$db user=$sup1" --cohort c1 --case "$case" --title "Week 1 assessment" \
+  --due 2027-03-01 --assessment 2>/dev/null)
+[[ $asg =~ ^[0-9a-f-]{36}$ ]] || fail "assign printed '$asg'"
+"$bin" programme assign --db "$db user=$ta" --cohort c1 --case "$case" --title "self-set" >/dev/null 2>&1 &&
+  fail "a trainee set an assignment"
+"$bin" programme assign --db "$db user=$sup2" --cohort c1 --case "$case" --title "not mine" >/dev/null 2>&1 &&
+  fail "supervisor 2 set an assignment for cohort 1"
+mkdir -m 700 "$tmp/b2"
+for who in a b2; do
+  role=$ta; [ "$who" = b2 ] && role=$tb
+  out=$("$bin" sync --db "$db user=$role" --data-dir "$tmp/$who")
+  [[ $out == *", assignments 1" ]] || fail "sync for $who did not fetch the assignment: $out"
+done
+[[ $("$bin" sync --db "$db user=$tc" --data-dir "$tmp/c") == *", assignments 0" ]] ||
+  fail "a trainee of cohort 2 fetched cohort 1's assignment"
+moments() {  # the nodes met and each one's options, in the order shown
+  python3 -c "
+import json, sys
+print(json.dumps([(e['node'], [o['id'] for o in e['options']]) for e in map(json.loads, sys.stdin)
+                  if e.get('event') == 'moment']))"
+}
+printf '1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n' | "$bin" play "$case" --assignment "$asg" --json --data-dir "$tmp/a" |
+  moments >"$tmp/order-a" || fail "trainee A could not play the assessment"
+set +e
+printf '1\n1\n' | "$bin" play "$case" --assignment "$asg" --json --data-dir "$tmp/b2" | moments >"$tmp/order-b"
+set -e
+python3 - "$tmp/order-a" "$tmp/order-b" <<'PY' || fail "the trainees met different option orders"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert len(b) >= 2 and len(a) > len(b), (a, b)
+assert a[:len(b)] == b, (a, b)  # B stopped early: the same nodes, the same options in the same order
+PY
+seed_of() { export_of "$1" | python3 -c "import json,sys; print(json.load(sys.stdin)['drills'][-1]['seed'])"; }
+pinned=$("$bin" assignments --json --data-dir "$tmp/a" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['seed'])")
+[ "$(seed_of "$tmp/a")" = "$pinned" ] && [ "$(seed_of "$tmp/b2")" = "$pinned" ] ||
+  fail "the drills were not played with the pinned seed $pinned"
+"$bin" assignments --data-dir "$tmp/a" | grep -q "done" || fail "trainee A's assignment is not done"
+"$bin" assignments --data-dir "$tmp/b2" | grep -q "started" || fail "trainee B's assignment is not started"
+
+# A copy of the case with other content: refused with a clear message, and no drill started.
+sed 's/This is a waste of my time/This is a total waste of my time/' "$case" >"$tmp/changed.yaml"
+! cmp -s "$case" "$tmp/changed.yaml" || fail "the changed case is not changed"
+before=$(export_of "$tmp/a" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['drills']))")
+set +e
+msg=$(printf '1\n' | "$bin" play "$tmp/changed.yaml" --assignment "$asg" --data-dir "$tmp/a" 2>&1 >/dev/null)
+rc=$?
+set -e
+[ "$rc" = 1 ] && grep -q "different patient" <<<"$msg" || fail "a changed case was not refused clearly ($rc): $msg"
+[ "$(export_of "$tmp/a" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['drills']))")" = "$before" ] ||
+  fail "the refused assessment started a drill"
+
+# The statuses arrive with the next sync, and nothing of the unshared drills does.
+drills_before=$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills")
+"$bin" sync --db "$db user=$ta" --data-dir "$tmp/a" >/dev/null
+"$bin" sync --db "$db user=$tb" --data-dir "$tmp/b2" >/dev/null
+[ "$(pg_boot programme -t -A -c "SELECT count(*) FROM impasse.drills")" = "$drills_before" ] ||
+  fail "playing an assignment shared its drill"
+"$bin" programme assignments --db "$db user=$sup1" --cohort c1 --json | python3 -c "
+import json, sys
+rows = json.load(sys.stdin)
+got = {r['trainee']: r['status'] for r in rows}
+assert got == {'Alice Trainee': 'done', 'Bob Trainee': 'started'}, got
+assert all(r['assignment_uid'] == '$asg' and r['assessment'] for r in rows), rows
+" || fail "the supervisor does not see the statuses"
+[ "$(as "$sup2" -c "SELECT count(*) FROM impasse.assignment_status")" = 0 ] ||
+  fail "supervisor 2 reads cohort 1's assignment status"
+
+# An assessment pinned to another scorer than this Impasse's: refused clearly, no drill started.
+pg_boot programme -c "UPDATE impasse.assignments SET scorer_version = 'model-0123456789abcdef'
+  WHERE uid = '$asg'" >/dev/null
+"$bin" sync --db "$db user=$ta" --data-dir "$tmp/a" >/dev/null
+before=$(export_of "$tmp/a" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['drills']))")
+set +e
+msg=$(printf '1\n' | "$bin" play "$case" --assignment "$asg" --data-dir "$tmp/a" 2>&1 >/dev/null)
+rc=$?
+set -e
+[ "$rc" = 1 ] && grep -q "set with scorer model-0123456789abcdef" <<<"$msg" ||
+  fail "a different scorer was not refused clearly ($rc): $msg"
+[ "$(export_of "$tmp/a" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['drills']))")" = "$before" ] ||
+  fail "the assessment pinned to another scorer started a drill"
 echo "programme_pg: ok"

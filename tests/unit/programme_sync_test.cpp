@@ -74,6 +74,25 @@ class MemoryServer final : public Server {
         return "no";
     }
     std::string add_note(const NoteDraft&, std::string*) override { return "no"; }
+    std::string cohort_ratings(const std::string&, std::vector<agreement::TurnRating>*) override {
+        return "no";
+    }
+    std::string add_assignment(const AssignmentDraft&, std::string*) override { return "no"; }
+    std::string assignment_progress(const std::string&, std::vector<AssignmentProgress>*) override {
+        return "no";
+    }
+    std::vector<ProgrammeAssignment> assignments;
+    std::map<std::string, std::string> statuses;
+    std::string pull_assignments(std::vector<ProgrammeAssignment>* out) override {
+        if (lost) return "connection lost";
+        *out = assignments;
+        return "";
+    }
+    std::string push_assignment_status(const std::string& uid, const std::string& status) override {
+        if (lost) return "connection lost";
+        statuses[uid] = status;
+        return "";
+    }
 };
 
 // A finished drill with `n` answered turns and one check-in; returns its id.
@@ -210,4 +229,61 @@ TEST_CASE("programme sync: notes come back; a withdrawal deletes the copy and le
     CHECK(server.copies.empty());
     CHECK(store->shares().empty());
     CHECK(store->programme_notes(ua).size() == 1);  // the trainee's copy stays
+}
+
+TEST_CASE("programme sync: assignments come back; only their status goes up, once") {
+    TempDir tmp;
+    auto store = Store::open(tmp.path.string(), nullptr);
+    REQUIRE(store);
+    MemoryServer server;
+    ProgrammeAssignment a;
+    a.uid = "asg-1";
+    a.cohort = "c1";
+    a.title = "Week 3 assessment";
+    a.scenario = "nadia-this-isnt-working";
+    a.assessment = true;
+    a.seed = 18446744073709551615ull;  // the largest seed survives the record's text column
+    a.scenario_hash = "b818e23d764e89fa";
+    a.scorer_version = "model-1";
+    a.due = "2027-03-01";
+    ProgrammeAssignment b = a;
+    b.uid = "asg-2";
+    b.assessment = false;
+    b.seed = 0;
+    b.due = "";
+    server.assignments = {a, b};
+    SyncReport r;
+    REQUIRE(sync(*store, server, &r).empty());
+    CHECK(r.assignments == 2);
+    CHECK(r.statuses == 0);
+    auto local = store->programme_assignment("asg-1");
+    REQUIRE(local);
+    CHECK(local->seed == a.seed);
+    CHECK(local->scenario_hash == a.scenario_hash);
+    CHECK(local->scorer_version == "model-1");
+    CHECK(local->status.empty());
+    CHECK(store->programme_assignments().front().uid == "asg-1");  // by due date, undated last
+
+    // Playing it: started, then done; each status is sent once; done never goes back.
+    REQUIRE(store->set_assignment_status("asg-1", "started", "drill-uid").empty());
+    REQUIRE(sync(*store, server, &r).empty());
+    CHECK(r.statuses == 1);
+    CHECK(server.statuses.at("asg-1") == "started");
+    REQUIRE(sync(*store, server, &r).empty());
+    CHECK(r.statuses == 0);
+    REQUIRE(store->set_assignment_status("asg-1", "done", "").empty());
+    REQUIRE(store->set_assignment_status("asg-1", "started", "").empty());
+    CHECK(store->programme_assignment("asg-1")->status == "done");
+    CHECK(store->programme_assignment("asg-1")->drill_uid == "drill-uid");
+    REQUIRE(sync(*store, server, &r).empty());
+    CHECK(server.statuses.at("asg-1") == "done");
+    CHECK(server.statuses.count("asg-2") == 0);  // never started: nothing about it is sent
+    CHECK(store->set_assignment_status("no-such", "started", "") != "");
+
+    // The supervisor deleted one: it goes from the record; the other keeps its status.
+    server.assignments = {a};
+    REQUIRE(sync(*store, server, &r).empty());
+    CHECK(store->programme_assignments().size() == 1);
+    CHECK(store->programme_assignment("asg-1")->status == "done");
+    CHECK(store->export_all()["programme"]["assignments"][0]["seed"] == a.seed);
 }

@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "impasse/agreement.h"
 #include "impasse/store.h"
 
 namespace impasse::programme {
@@ -68,6 +69,27 @@ struct NoteDraft {
     nlohmann::json principles = nlohmann::json::object();
 };
 
+// An assignment to set: a case given to a cohort, with a due date. An assessment pins the seed
+// (so every trainee meets the same patient in the same option order), the case's content hash
+// and the scorer's version.
+struct AssignmentDraft {
+    std::string cohort, title;
+    std::string scenario;  // the case's id
+    bool assessment = false;
+    uint64_t seed = 0;
+    std::string scenario_hash, scorer_version;  // assessments only
+    std::string due;                            // YYYY-MM-DD or ""
+};
+
+// One trainee's status on one assignment, as a supervisor sees it.
+struct AssignmentProgress {
+    std::string assignment_uid, title, scenario, due;
+    bool assessment = false;
+    std::string trainee, trainee_role;  // display name, opaque role
+    std::string status;                 // "" (not started) | "started" | "done"
+    std::string updated_at;
+};
+
 class Server {
   public:
     virtual ~Server() = default;
@@ -107,6 +129,24 @@ class Server {
                                                   std::vector<ProgrammeNote>* notes) = 0;
     // Writes (or, for the same supervisor and turn, replaces) a note; sets *note_uid.
     [[nodiscard]] virtual std::string add_note(const NoteDraft& note, std::string* note_uid) = 0;
+    // Supervisor: sets an assignment for one of their cohorts; sets *uid.
+    [[nodiscard]] virtual std::string add_assignment(const AssignmentDraft& a,
+                                                     std::string* uid) = 0;
+    // Supervisor: every assignment of the cohort with each trainee's status (one row per
+    // assignment and trainee, by due date).
+    [[nodiscard]] virtual std::string assignment_progress(
+        const std::string& cohort, std::vector<AssignmentProgress>* rows) = 0;
+    // Trainee: the assignments of their cohorts (status fields left empty).
+    [[nodiscard]] virtual std::string pull_assignments(std::vector<ProgrammeAssignment>* out) = 0;
+    // Trainee: shares their status on an assignment ("started" | "done"; done stays done).
+    [[nodiscard]] virtual std::string push_assignment_status(const std::string& uid,
+                                                             const std::string& status) = 0;
+    // Every rating (a note with an overall or principle rating) on the cohort's shared turns
+    // that this person can read, each with the scorer's outputs stored with its turn (the
+    // turns table's overall and record.scores.principles) and whether the turn chose an
+    // authored option. For agreement::figures.
+    [[nodiscard]] virtual std::string cohort_ratings(
+        const std::string& cohort, std::vector<agreement::TurnRating>* ratings) = 0;
 };
 
 // Connects as the person whose login `conninfo` names. Null on failure, with *error set.

@@ -8,6 +8,11 @@
 // outbox; pushing again sends it whole, once. A drill changed since its last push (its digest
 // differs) is pushed again; an unchanged one is not.
 //
+// Then the cohorts' assignments come down (replacing the pulled ones, keeping this trainee's
+// status on each), the status of each one played (started, done) goes up once, as an upsert
+// that never turns "done" back into "started", and the notes come down. Nothing else of a
+// drill played for an assignment leaves the laptop unless it is shared.
+//
 // Errors come back as values. A refusal of one drill (say, a cohort the trainee is not in) is
 // reported in SyncReport::refused and the others go on; a lost connection stops the sync.
 #pragma once
@@ -25,6 +30,8 @@ struct SyncReport {
     int unchanged = 0;                 // drills the server already had as they are
     int withdrawn = 0;                 // drills deleted from the server
     int notes = 0;                     // notes pulled
+    int assignments = 0;               // assignments pulled
+    int statuses = 0;                  // assignment statuses sent
     std::vector<std::string> refused;  // one message per drill the server refused
 };
 

@@ -31,7 +31,7 @@ struct sqlite3;
 
 namespace impasse {
 
-constexpr int kStoreSchemaVersion = 5;
+constexpr int kStoreSchemaVersion = 6;
 
 // Every drill, turn, check-in and journal entry has two ids: `id`, the local row number, and
 // `uid`, a random UUID generated on the laptop when the row is written (schema 5). A programme
@@ -132,6 +132,23 @@ struct ProgrammeNote {
     std::string updated_at;
 };
 
+// An assignment from a supervisor, as pulled (schema 6). An assessment pins the seed (so the
+// option order), the case's content hash and the scorer's version.
+struct ProgrammeAssignment {
+    std::string uid;  // the server's id
+    std::string cohort, title;
+    std::string scenario;  // the case's id
+    bool assessment = false;
+    uint64_t seed = 0;                          // an assessment's; 0 otherwise
+    std::string scenario_hash, scorer_version;  // an assessment's; "" otherwise
+    std::string due;                            // YYYY-MM-DD, "" when none
+    std::string created_by;                     // the supervisor's display name
+    std::string created_at;
+    std::string status;         // this trainee's: "" | "started" | "done"
+    std::string pushed_status;  // the status the server has ("" none)
+    std::string drill_uid;      // the drill that played it, "" before
+};
+
 class Store {
   public:
     // Opens (creating when absent) `<data_dir>/impasse.db`. On failure returns null and sets
@@ -207,6 +224,16 @@ class Store {
     // `notes` (the server's current notes on them). Notes on a withdrawn drill stay as pulled.
     std::string replace_programme_notes(const std::vector<ProgrammeNote>& notes);
     std::vector<ProgrammeNote> programme_notes(const std::string& drill_uid = "") const;
+    // Replaces the pulled assignments with `pulled` (the server's fields), keeping this
+    // trainee's status on each; an assignment no longer on the server goes.
+    std::string replace_programme_assignments(const std::vector<ProgrammeAssignment>& pulled);
+    std::vector<ProgrammeAssignment> programme_assignments() const;
+    std::optional<ProgrammeAssignment> programme_assignment(const std::string& uid) const;
+    // Sets this trainee's status ("started" | "done") and the drill that played it ("" keeps it).
+    // "done" is never set back to "started".
+    std::string set_assignment_status(const std::string& uid, const std::string& status,
+                                      const std::string& drill_uid);
+    std::string mark_assignment_status_pushed(const std::string& uid, const std::string& status);
 
     // Everything, as one JSON document (schema in docs/data-export.md).
     nlohmann::json export_all() const;

@@ -14,7 +14,10 @@ std::string PgServer::init(const std::string& schema_sql, bool* already) {
     if (!e.empty()) return e;
     if (exists) {
         if (already) *already = true;
-        return "";
+        // Columns added since the first version of the schema (idempotent).
+        return transact("bringing the schema up to date", [&](pqxx::work& tx) {
+            tx.exec("ALTER TABLE impasse.assignments ADD COLUMN IF NOT EXISTS scorer_version text");
+        });
     }
     // The schema file is the project's own text (assets/programme/schema.sql), not user data.
     return transact("applying the schema", [&](pqxx::work& tx) { tx.exec(schema_sql); });

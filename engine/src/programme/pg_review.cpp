@@ -121,4 +121,33 @@ std::string PgServer::add_note(const NoteDraft& note, std::string* note_uid) {
     });
 }
 
+std::string PgServer::cohort_ratings(const std::string& cohort,
+                                     std::vector<agreement::TurnRating>* ratings) {
+    ratings->clear();
+    return transact("reading the ratings", [&](pqxx::work& tx) {
+        auto rows = tx.exec_params(
+            "SELECT n.turn_uid::text, n.author::text, COALESCE(n.overall, 0), n.principles::text, "
+            "COALESCE(t.overall, -1), COALESCE(t.record->'scores'->'principles', '{}')::text, "
+            "COALESCE(t.input->>'kind' = 'option', false) FROM impasse.notes n JOIN impasse.turns "
+            "t ON t.uid = n.turn_uid AND t.cohort = "
+            "n.cohort "
+            "WHERE n.cohort = $1 AND (n.overall IS NOT NULL OR n.principles <> '{}'::jsonb) "
+            "ORDER BY n.turn_uid, n.author",
+            cohort);
+        for (const auto& row : rows) {
+            agreement::TurnRating r;
+            r.turn_uid = row[0].as<std::string>();
+            r.rater = row[1].as<std::string>();
+            r.overall = row[2].as<int>();
+            auto p = nlohmann::json::parse(row[3].as<std::string>(), nullptr, false);
+            if (p.is_object()) r.principles = p;
+            r.scorer_overall = row[4].as<double>();
+            auto s = nlohmann::json::parse(row[5].as<std::string>(), nullptr, false);
+            if (s.is_object()) r.scorer_principles = s;
+            r.chosen_option = row[6].as<bool>();
+            ratings->push_back(std::move(r));
+        }
+    });
+}
+
 }  // namespace impasse::programme

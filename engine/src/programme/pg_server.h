@@ -36,6 +36,13 @@ class PgServer final : public Server {
                             std::vector<SharedTurn>* turns,
                             std::vector<ProgrammeNote>* notes) override;
     std::string add_note(const NoteDraft& note, std::string* note_uid) override;
+    std::string add_assignment(const AssignmentDraft& a, std::string* uid) override;
+    std::string assignment_progress(const std::string& cohort,
+                                    std::vector<AssignmentProgress>* rows) override;
+    std::string pull_assignments(std::vector<ProgrammeAssignment>* out) override;
+    std::string push_assignment_status(const std::string& uid, const std::string& status) override;
+    std::string cohort_ratings(const std::string& cohort,
+                               std::vector<agreement::TurnRating>* ratings) override;
 
   private:
     // Runs `work` in one transaction (it commits); "" or the error, first line only. A lost

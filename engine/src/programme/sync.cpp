@@ -91,6 +91,22 @@ std::string sync(Store& store, Server& server, SyncReport* report) {
             return "drill " + share.drill_uid + " was sent but the record could not note it: " + e;
         ++report->pushed;
     }
+    // The assignments first, so that the status of one the supervisor deleted is not sent.
+    std::vector<ProgrammeAssignment> assignments;
+    if (std::string e = server.pull_assignments(&assignments); !e.empty()) return e;
+    if (std::string e = store.replace_programme_assignments(assignments); !e.empty()) return e;
+    report->assignments = static_cast<int>(assignments.size());
+    for (const ProgrammeAssignment& a : store.programme_assignments()) {
+        if (a.status.empty() || a.status == a.pushed_status) continue;
+        if (std::string e = server.push_assignment_status(a.uid, a.status); !e.empty()) {
+            if (!server.connected()) return e;
+            report->refused.push_back("assignment " + a.uid + ": " + e);
+            continue;
+        }
+        if (std::string e = store.mark_assignment_status_pushed(a.uid, a.status); !e.empty())
+            return e;
+        ++report->statuses;
+    }
     std::vector<ProgrammeNote> notes;
     if (std::string e = server.pull_notes(&notes); !e.empty()) return e;
     if (std::string e = store.replace_programme_notes(notes); !e.empty()) return e;

@@ -133,6 +133,26 @@ CREATE TABLE programme_notes (
 );
 CREATE INDEX programme_notes_drill ON programme_notes(drill_uid);
 )sql",
+    // 6: the programme's assignments, pulled for offline reading, and this trainee's status on
+    // each (started, done), sent back on the next sync.
+    R"sql(
+CREATE TABLE programme_assignments (
+  uid TEXT PRIMARY KEY,
+  cohort TEXT NOT NULL,
+  title TEXT NOT NULL,
+  scenario TEXT NOT NULL,
+  assessment INTEGER NOT NULL DEFAULT 0,
+  seed TEXT,
+  scenario_hash TEXT,
+  scorer_version TEXT,
+  due TEXT,
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT '',
+  status TEXT CHECK (status IN ('started', 'done')),
+  pushed_status TEXT,
+  drill_uid TEXT
+);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof kSteps / sizeof kSteps[0]);

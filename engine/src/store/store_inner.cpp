@@ -240,7 +240,21 @@ nlohmann::json Store::export_all() const {
                            {"overall", n.overall},
                            {"principles", n.principles},
                            {"updated_at", n.updated_at}});
-    out["programme"] = {{"shares", shares_j}, {"notes", notes_j}};
+    json assignments_j = json::array();
+    for (const auto& a : programme_assignments())
+        assignments_j.push_back({{"uid", a.uid},
+                                 {"cohort", a.cohort},
+                                 {"title", a.title},
+                                 {"scenario", a.scenario},
+                                 {"assessment", a.assessment},
+                                 {"seed", a.assessment ? json(a.seed) : json(nullptr)},
+                                 {"scenario_hash", a.scenario_hash},
+                                 {"scorer_version", a.scorer_version},
+                                 {"due", a.due},
+                                 {"created_by", a.created_by},
+                                 {"status", a.status},
+                                 {"drill_uid", a.drill_uid}});
+    out["programme"] = {{"shares", shares_j}, {"notes", notes_j}, {"assignments", assignments_j}};
     return out;
 }
 
@@ -248,6 +262,7 @@ std::string Store::delete_all() {
     std::string e =
         sql::exec(db_,
                   "BEGIN IMMEDIATE; DELETE FROM programme_notes; DELETE FROM programme_shares; "
+                  "DELETE FROM programme_assignments; "
                   "DELETE FROM spotting; DELETE FROM demos; DELETE FROM self_ratings; "
                   "DELETE FROM checkins; "
                   "DELETE FROM journal; "

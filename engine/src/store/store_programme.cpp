@@ -4,6 +4,7 @@
 #include "impasse/store.h"
 #include "store/sql.h"
 
+#include <cstdlib>
 #include <utility>
 
 namespace impasse {
@@ -127,6 +128,106 @@ std::vector<ProgrammeNote> Store::programme_notes(const std::string& drill_uid) 
         out.push_back(std::move(n));
     }
     return out;
+}
+
+namespace {
+
+const char* const kAssignmentColumns =
+    "uid, cohort, title, scenario, assessment, COALESCE(seed, '0'), COALESCE(scenario_hash, ''), "
+    "COALESCE(scorer_version, ''), COALESCE(due, ''), created_by, created_at, "
+    "COALESCE(status, ''), COALESCE(pushed_status, ''), COALESCE(drill_uid, '')";
+
+ProgrammeAssignment read_assignment(sql::Stmt& s) {
+    ProgrammeAssignment a;
+    a.uid = s.text(0);
+    a.cohort = s.text(1);
+    a.title = s.text(2);
+    a.scenario = s.text(3);
+    a.assessment = s.i32(4) != 0;
+    a.seed = std::strtoull(s.text(5).c_str(), nullptr, 10);
+    a.scenario_hash = s.text(6);
+    a.scorer_version = s.text(7);
+    a.due = s.text(8);
+    a.created_by = s.text(9);
+    a.created_at = s.text(10);
+    a.status = s.text(11);
+    a.pushed_status = s.text(12);
+    a.drill_uid = s.text(13);
+    return a;
+}
+
+}  // namespace
+
+std::string Store::replace_programme_assignments(const std::vector<ProgrammeAssignment>& pulled) {
+    if (std::string e = sql::exec(db_, "BEGIN IMMEDIATE"); !e.empty()) return e;
+    auto fail = [this](const std::string& e) {
+        sql::exec(db_, "ROLLBACK");
+        return "cannot record the pulled assignments: " + e;
+    };
+    std::string e = sql::exec(db_,
+                              "CREATE TEMP TABLE IF NOT EXISTS pulled (uid TEXT PRIMARY KEY);"
+                              "DELETE FROM pulled");
+    if (!e.empty()) return fail(e);
+    for (const auto& a : pulled) {
+        sql::Stmt s(db_,
+                    "INSERT INTO programme_assignments (uid, cohort, title, scenario, assessment, "
+                    "seed, scenario_hash, scorer_version, due, created_by, created_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (uid) DO "
+                    "UPDATE SET cohort = ?2, title = ?3, scenario = ?4, assessment = ?5, "
+                    "seed = ?6, scenario_hash = ?7, scorer_version = ?8, due = ?9, "
+                    "created_by = ?10, created_at = ?11");
+        s.bind(1, a.uid).bind(2, a.cohort).bind(3, a.title).bind(4, a.scenario);
+        s.bind(5, a.assessment ? 1 : 0).bind(6, std::to_string(a.seed)).bind(7, a.scenario_hash);
+        s.bind(8, a.scorer_version).bind(9, a.due).bind(10, a.created_by).bind(11, a.created_at);
+        if (e = s.run(); !e.empty()) return fail(e);
+        sql::Stmt k(db_, "INSERT OR IGNORE INTO pulled (uid) VALUES (?)");
+        k.bind(1, a.uid);
+        if (e = k.run(); !e.empty()) return fail(e);
+    }
+    e = sql::exec(db_,
+                  "DELETE FROM programme_assignments WHERE uid NOT IN (SELECT uid FROM pulled)");
+    if (!e.empty()) return fail(e);
+    if (e = sql::exec(db_, "COMMIT"); !e.empty()) return fail(e);
+    return "";
+}
+
+std::vector<ProgrammeAssignment> Store::programme_assignments() const {
+    const std::string q = std::string("SELECT ") + kAssignmentColumns +
+                          " FROM programme_assignments ORDER BY COALESCE(NULLIF(due, ''), "
+                          "'9999'), created_at, uid";
+    sql::Stmt s(db_, q.c_str());
+    std::vector<ProgrammeAssignment> out;
+    while (s.step())
+        out.push_back(read_assignment(s));
+    return out;
+}
+
+std::optional<ProgrammeAssignment> Store::programme_assignment(const std::string& uid) const {
+    const std::string q =
+        std::string("SELECT ") + kAssignmentColumns + " FROM programme_assignments WHERE uid = ?";
+    sql::Stmt s(db_, q.c_str());
+    s.bind(1, uid);
+    if (!s.step()) return std::nullopt;
+    return read_assignment(s);
+}
+
+std::string Store::set_assignment_status(const std::string& uid, const std::string& status,
+                                         const std::string& drill_uid) {
+    sql::Stmt s(db_,
+                "UPDATE programme_assignments SET status = CASE WHEN status = 'done' THEN 'done' "
+                "ELSE ?1 END, drill_uid = CASE WHEN ?2 = '' THEN drill_uid ELSE ?2 END "
+                "WHERE uid = ?3");
+    s.bind(1, status).bind(2, drill_uid).bind(3, uid);
+    if (std::string e = s.run(); !e.empty()) return "cannot note the assignment's status: " + e;
+    if (sqlite3_changes(db_) == 0) return "no assignment " + uid + " in this record";
+    return "";
+}
+
+std::string Store::mark_assignment_status_pushed(const std::string& uid,
+                                                 const std::string& status) {
+    sql::Stmt s(db_, "UPDATE programme_assignments SET pushed_status = ? WHERE uid = ?");
+    s.bind(1, status).bind(2, uid);
+    return s.run();
 }
 
 }  // namespace impasse
