@@ -4,6 +4,7 @@
 // (play.cpp). An assessment pins the seed, the case's content hash and the scorer's version.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <random>
@@ -24,6 +25,7 @@ using nlohmann::json;
 
 struct AssignOptions {
     std::string db, cohort, scenario, title, due, data_dir;
+    std::vector<std::string> moments;  // `--moment`, a set of moment drills
     bool assessment = false, json_out = false;
     uint64_t seed = 0;
     bool seed_given = false;
@@ -42,11 +44,40 @@ void run_assign(const AssignOptions& o, int& exit_code) {
         exit_code = 2;
         return;
     }
-    ScenarioPtr sc = find_scenario(o.scenario, exit_code);
-    if (!sc) return;
+    if (o.scenario.empty() == o.moments.empty()) {
+        std::fprintf(stderr,
+                     "impasse: give a case (--case) or a set of moment drills (--moment, once "
+                     "per moment), not %s\n",
+                     o.scenario.empty() ? "neither" : "both");
+        exit_code = 2;
+        return;
+    }
     programme::AssignmentDraft d;
+    for (const auto& m : o.moments) {
+        ScenarioPtr msc = find_scenario(m, exit_code);
+        if (!msc) return;
+        if (msc->kind != ScenarioKind::moment) {
+            std::fprintf(stderr,
+                         "impasse: %s is a full case, not a moment drill; give it with --case\n",
+                         msc->id.c_str());
+            exit_code = 2;
+            return;
+        }
+        for (const auto& x : d.moments)
+            if (x.scenario == msc->id) {
+                std::fprintf(stderr, "impasse: the moment %s is given twice\n", msc->id.c_str());
+                exit_code = 2;
+                return;
+            }
+        d.moments.push_back({msc->id, msc->hash});
+    }
+    ScenarioPtr sc = find_scenario(o.moments.empty() ? o.scenario : o.moments.front(), exit_code);
+    if (!sc) return;
     d.cohort = o.cohort;
-    d.title = o.title.empty() ? sc->title : o.title;
+    d.title = !o.title.empty() ? o.title
+              : d.moments.empty()
+                  ? sc->title
+                  : std::to_string(d.moments.size()) + " moments, from " + sc->title;
     d.scenario = sc->id;
     d.due = o.due;
     d.assessment = o.assessment;
@@ -71,15 +102,18 @@ void run_assign(const AssignOptions& o, int& exit_code) {
     std::string uid;
     if (report_failure(server->add_assignment(d, &uid), exit_code)) return;
     std::printf("%s\n", uid.c_str());
+    std::string what = d.moments.empty()
+                           ? "case " + d.scenario + " (version " + d.scenario_hash + ")"
+                           : std::to_string(d.moments.size()) + " moments";
     if (o.assessment)
-        std::fprintf(stderr,
-                     "Assessment %s set for %s: case %s (version %s), seed %llu, scorer %s.\n",
-                     d.title.c_str(), d.cohort.c_str(), d.scenario.c_str(), d.scenario_hash.c_str(),
+        std::fprintf(stderr, "Assessment %s set for %s: %s, seed %llu, scorer %s.\n",
+                     d.title.c_str(), d.cohort.c_str(), what.c_str(),
                      static_cast<unsigned long long>(d.seed),
                      d.scorer_version.empty() ? "(no version)" : d.scorer_version.c_str());
     else
-        std::fprintf(stderr, "Assignment %s set for %s: case %s.\n", d.title.c_str(),
-                     d.cohort.c_str(), d.scenario.c_str());
+        std::fprintf(stderr, "Assignment %s set for %s: %s %s.\n", d.title.c_str(),
+                     d.cohort.c_str(), d.moments.empty() ? "case" : "moments from",
+                     d.scenario.c_str());
 }
 
 void run_progress(const AssignOptions& o, int& exit_code) {
@@ -122,7 +156,10 @@ void run_list(const AssignOptions& o, int& exit_code) {
     auto list = store->programme_assignments();
     if (o.json_out) {
         json a = json::array();
-        for (const auto& x : list)
+        for (const auto& x : list) {
+            json moments = json::array();
+            for (const auto& m : x.moments)
+                moments.push_back(m.scenario);
             a.push_back({{"uid", x.uid},
                          {"cohort", x.cohort},
                          {"title", x.title},
@@ -135,18 +172,29 @@ void run_list(const AssignOptions& o, int& exit_code) {
                          {"created_by", x.created_by},
                          {"status", x.status},
                          {"status_shared", x.status.empty() || x.status == x.pushed_status},
+                         {"moments", moments},
+                         {"played", x.played},
                          {"drill_uid", x.drill_uid}});
+        }
         std::printf("%s\n", json_out::write(a, 2).c_str());
         return;
     }
     if (list.empty())
         std::printf("No assignments. `impasse sync --db ...` fetches your cohorts' assignments.\n");
-    for (const auto& x : list)
+    for (const auto& x : list) {
         std::printf("%s  %-10s  %-30s  %s%s  due %s  %s\n", x.uid.c_str(), x.cohort.c_str(),
-                    x.title.c_str(), x.scenario.c_str(), x.assessment ? " [assessment]" : "",
-                    x.due.empty() ? "-" : x.due.c_str(),
+                    x.title.c_str(), x.moments.empty() ? x.scenario.c_str() : "moments",
+                    x.assessment ? " [assessment]" : "", x.due.empty() ? "-" : x.due.c_str(),
                     x.status.empty() ? "not started" : x.status.c_str());
-    if (!list.empty()) std::printf("Play one with: impasse play --assignment UID\n");
+        for (const auto& m : x.moments) {
+            bool played = std::find(x.played.begin(), x.played.end(), m.scenario) != x.played.end();
+            std::printf("    %-40s %s\n", m.scenario.c_str(), played ? "played" : "");
+        }
+    }
+    if (!list.empty())
+        std::printf(
+            "Play one with: impasse play --assignment UID (a set's next moment), or name the "
+            "case or moment: impasse play ID --assignment UID\n");
 }
 
 }  // namespace
@@ -154,11 +202,14 @@ void run_list(const AssignOptions& o, int& exit_code) {
 void add_programme_assignments(CLI::App& prog, int& exit_code) {
     auto o = std::make_shared<AssignOptions>();
     auto* assign = prog.add_subcommand(
-        "assign", "Supervisors: give a case to a cohort, with a due date; prints its uid");
+        "assign",
+        "Supervisors: give a case or a set of moments to a cohort, with a due date; prints its "
+        "uid");
     add_db_option(*assign, o->db);
     assign->add_option("--cohort", o->cohort, "The cohort")->required();
-    assign->add_option("--case", o->scenario, "A scenario file or a bundled scenario id")
-        ->required();
+    assign->add_option("--case", o->scenario, "A scenario file or a bundled scenario id");
+    assign->add_option("--moment", o->moments,
+                       "A moment drill of a set (a file or a bundled id; once per moment)");
     assign->add_option("--title", o->title, "What trainees see (default: the case's title)");
     assign->add_option("--due", o->due, "The due date, YYYY-MM-DD");
     assign->add_flag("--assessment", o->assessment,

@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -53,7 +54,24 @@ std::optional<ProgrammeAssignment> checked_assignment(const PlayArgs& a, Store* 
         exit_code = 1;
         return std::nullopt;
     }
-    if (sc.id != asg->scenario) {
+    std::string pinned_hash = asg->scenario_hash;  // the case's, or this moment's
+    if (!asg->moments.empty()) {
+        std::string ids;
+        bool found = false;
+        for (const auto& m : asg->moments) {
+            ids += (ids.empty() ? "" : ", ") + m.scenario;
+            if (m.scenario == sc.id) {
+                found = true;
+                pinned_hash = m.hash;
+            }
+        }
+        if (!found) {
+            std::fprintf(stderr, "impasse: assignment \"%s\" is the moments %s; %s is not one\n",
+                         asg->title.c_str(), ids.c_str(), sc.id.c_str());
+            exit_code = 1;
+            return std::nullopt;
+        }
+    } else if (sc.id != asg->scenario) {
         std::fprintf(stderr, "impasse: assignment \"%s\" is the case %s, not %s\n",
                      asg->title.c_str(), asg->scenario.c_str(), sc.id.c_str());
         exit_code = 1;
@@ -67,15 +85,14 @@ std::optional<ProgrammeAssignment> checked_assignment(const PlayArgs& a, Store* 
         exit_code = 2;
         return std::nullopt;
     }
-    if (sc.hash != asg->scenario_hash) {
+    if (sc.hash != pinned_hash) {
         std::fprintf(stderr,
                      "impasse: the assessment \"%s\" was set with case %s at version %s, and "
                      "your copy of the case is version %s: you would meet a different patient "
                      "from the rest of your cohort, so it was not started. Update Impasse (or "
                      "the case file) to the version your supervisor used, or ask them to set "
                      "the assessment again.\n",
-                     asg->title.c_str(), asg->scenario.c_str(), asg->scenario_hash.c_str(),
-                     sc.hash.c_str());
+                     asg->title.c_str(), sc.id.c_str(), pinned_hash.c_str(), sc.hash.c_str());
         exit_code = 1;
         return std::nullopt;
     }
@@ -164,8 +181,14 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
                 exit_code = 2;
                 return;
             }
-            if (auto found = store->programme_assignment(a.assignment); found && what.empty())
+            if (auto found = store->programme_assignment(a.assignment); found && what.empty()) {
                 what = found->scenario;
+                // A set: its first moment not yet played to the end.
+                for (auto m = found->moments.rbegin(); m != found->moments.rend(); ++m)
+                    if (std::find(found->played.begin(), found->played.end(), m->scenario) ==
+                        found->played.end())
+                        what = m->scenario;
+            }
         }
         if (what.empty()) {
             std::fprintf(stderr,
@@ -223,10 +246,18 @@ void run_play_cmd(const PlayArgs& a, int& exit_code) {
     if (outcome == PlayOutcome::ended && store && drill) {
         // The drill of an assignment (also one resumed) marks it done.
         auto row = store->drill(drill);
-        for (const auto& x : store->programme_assignments())
-            if (row && !x.drill_uid.empty() && x.drill_uid == row->uid)
-                if (std::string e = store->set_assignment_status(x.uid, "done", ""); !e.empty())
-                    std::fprintf(stderr, "impasse: %s\n", e.c_str());
+        for (const auto& x : store->programme_assignments()) {
+            if (!row || x.drill_uid.empty() || x.drill_uid != row->uid) continue;
+            bool done = true;
+            std::string e = x.moments.empty()
+                                ? store->set_assignment_status(x.uid, "done", "")
+                                : store->mark_moment_played(x.uid, row->scenario_id, &done);
+            if (!e.empty())
+                std::fprintf(stderr, "impasse: %s\n", e.c_str());
+            else if (auto now = store->programme_assignment(x.uid); now && !a.json && !done)
+                std::printf("Assignment %s: %zu of %zu moments played.\n", x.title.c_str(),
+                            now->played.size(), now->moments.size());
+        }
     }
     switch (outcome) {
         case PlayOutcome::ended:

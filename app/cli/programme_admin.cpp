@@ -159,7 +159,9 @@ void run_agreement(const AdminOptions& o, int& exit_code) {
 void add_programme(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<AdminOptions>();
     auto* prog = app.add_subcommand(
-        "programme", "Set up a training programme on its PostgreSQL server (administrators)");
+        "programme",
+        "Set up a training programme on its PostgreSQL server (administrators); assignments "
+        "and agreement figures (supervisors)");
     prog->require_subcommand(1);
 
     auto* init = prog->add_subcommand("init", "Create the programme's tables, roles and policies");

@@ -123,7 +123,9 @@ void add_share(CLI::App& app, int& exit_code) {
     unshare->callback([o, &exit_code] { run_unshare(*o, exit_code); });
 
     auto* sync = app.add_subcommand(
-        "sync", "Send the outbox to the programme's server and fetch the notes on your drills");
+        "sync",
+        "Send the outbox (and your assignments' status) to the programme's server and fetch the "
+        "notes on your drills and your cohorts' assignments");
     add_db_option(*sync, o->db);
     sync->add_option("--data-dir", o->data_dir,
                      "Your data folder (default ~/.local/share/impasse)");

@@ -189,7 +189,9 @@ CREATE TABLE impasse.assignments (
   uid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   cohort text NOT NULL REFERENCES impasse.cohorts (id) ON DELETE CASCADE,
   title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
-  scenario text NOT NULL,
+  scenario text NOT NULL,      -- the case; for a set of moments, its first moment
+  moments jsonb                -- a set of moment drills: [{"scenario": id, "hash": h}, ...]
+    CHECK (moments IS NULL OR jsonb_typeof(moments) = 'array'),  -- (`init` adds it, as below)
   assessment boolean NOT NULL DEFAULT false,  -- fixed seed and option order for everyone
   seed numeric(20, 0),         -- an assessment's: the option order follows from it
   scenario_hash text,          -- an assessment's: the case's content hash

@@ -533,4 +533,61 @@ set -e
   fail "a different scorer was not refused clearly ($rc): $msg"
 [ "$(export_of "$tmp/a" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['drills']))")" = "$before" ] ||
   fail "the assessment pinned to another scorer started a drill"
+
+# A set of moments: supervisor 1 gives two moment drills as an assessment. Alice plays it with
+# `--assignment` alone, twice (each time the next moment, with the pinned seed); a moment not
+# in the set is refused; the set is done only after both, and that status reaches supervisor 1.
+m1=moment-c-every-worksheet
+m2=moment-c-fewer-shifts
+set=$("$bin" programme assign --db "$db user=$sup1" --cohort c1 --moment "$m1" --moment "$m2" \
+  --title "Two moments" --assessment --seed 4242 2>/dev/null)
+[[ $set =~ ^[0-9a-f-]{36}$ ]] || fail "assign --moment printed '$set'"
+set +e
+"$bin" programme assign --db "$db user=$sup1" --cohort c1 --case "$case" --moment "$m1" >/dev/null 2>&1
+rc_both=$?
+"$bin" programme assign --db "$db user=$sup1" --cohort c1 --moment "$case" >/dev/null 2>&1
+rc_case=$?
+set -e
+[ "$rc_both" = 2 ] && [ "$rc_case" = 2 ] || fail "a case and moments together ($rc_both), or a case as a moment ($rc_case), was set"
+[[ $("$bin" sync --db "$db user=$ta" --data-dir "$tmp/a") == *", assignments 2" ]] || fail "the set did not come down"
+set_of() { "$bin" assignments --json --data-dir "$tmp/a" | python3 -c "
+import json, sys
+print(json.dumps([a for a in json.load(sys.stdin) if a['uid'] == '$set'][0]))"; }
+set_of | python3 -c "
+import json, sys
+a = json.load(sys.stdin)
+assert a['moments'] == ['$m1', '$m2'] and a['played'] == [] and a['status'] == '' and a['seed'] == 4242, a
+" || fail "the set as pulled: $(set_of)"
+answer='I can hear how hard this is for you. What is it like for you, right now, here with me?'
+played_scenario() { export_of "$tmp/a" | python3 -c "
+import json, sys
+d = json.load(sys.stdin)['drills'][-1]
+print(d['scenario'], d['seed'], d['status'])"; }
+printf '%s\n' "$answer" | "$bin" play --assignment "$set" --data-dir "$tmp/a" >/dev/null || fail "the set's first moment"
+[ "$(played_scenario)" = "$m1 4242 finished" ] || fail "the first moment played: $(played_scenario)"
+set_of | python3 -c "
+import json, sys
+a = json.load(sys.stdin)
+assert a['played'] == ['$m1'] and a['status'] == 'started', a
+" || fail "after one moment: $(set_of)"
+set +e
+msg=$(printf '%s\n' "$answer" | "$bin" play moment-c-now-i-know-what-i-am --assignment "$set" --data-dir "$tmp/a" 2>&1 >/dev/null)
+rc=$?
+set -e
+[ "$rc" = 1 ] && grep -q "is not one" <<<"$msg" || fail "a moment outside the set was played ($rc): $msg"
+sed 's/Session fourteen/Session fifteen/' "$src/scenarios/moments/$m1.yaml" >"$tmp/m1-changed.yaml"
+set +e
+msg=$(printf '%s\n' "$answer" | "$bin" play "$tmp/m1-changed.yaml" --assignment "$set" --data-dir "$tmp/a" 2>&1 >/dev/null)
+rc=$?
+set -e
+[ "$rc" = 1 ] && grep -q "different patient" <<<"$msg" || fail "a changed copy of a moment was played ($rc): $msg"
+printf '%s\n' "$answer" | "$bin" play --assignment "$set" --data-dir "$tmp/a" >/dev/null || fail "the set's second moment"
+[ "$(played_scenario)" = "$m2 4242 finished" ] || fail "the second moment played: $(played_scenario)"
+[ "$(set_of | python3 -c "import json,sys; print(json.load(sys.stdin)['status'])")" = done ] || fail "the set is not done: $(set_of)"
+"$bin" sync --db "$db user=$ta" --data-dir "$tmp/a" >/dev/null
+"$bin" programme assignments --db "$db user=$sup1" --cohort c1 --json | python3 -c "
+import json, sys
+got = {r['trainee']: r['status'] for r in json.load(sys.stdin) if r['assignment_uid'] == '$set'}
+assert got == {'Alice Trainee': 'done', 'Bob Trainee': ''}, got
+" || fail "the supervisor does not see the set done"
 echo "programme_pg: ok"

@@ -287,3 +287,45 @@ TEST_CASE("programme sync: assignments come back; only their status goes up, onc
     CHECK(store->programme_assignment("asg-1")->status == "done");
     CHECK(store->export_all()["programme"]["assignments"][0]["seed"] == a.seed);
 }
+
+TEST_CASE("programme sync: a set of moments is done when each moment was played to its end") {
+    TempDir tmp;
+    auto store = Store::open(tmp.path.string(), nullptr);
+    REQUIRE(store);
+    MemoryServer server;
+    ProgrammeAssignment a;
+    a.uid = "set-1";
+    a.cohort = "c1";
+    a.title = "Two moments";
+    a.scenario = "moment-a";
+    a.moments = {{"moment-a", "aaaa"}, {"moment-b", "bbbb"}};
+    server.assignments = {a};
+    SyncReport r;
+    REQUIRE(sync(*store, server, &r).empty());
+    auto local = store->programme_assignment("set-1");
+    REQUIRE(local);
+    REQUIRE(local->moments.size() == 2);
+    CHECK(local->moments[1].scenario == "moment-b");
+    CHECK(local->moments[1].hash == "bbbb");
+    CHECK(local->played.empty());
+
+    bool done = true;
+    CHECK(store->mark_moment_played("set-1", "moment-c", &done) != "");  // not in the set
+    REQUIRE(store->mark_moment_played("set-1", "moment-a", &done).empty());
+    CHECK_FALSE(done);
+    CHECK(store->programme_assignment("set-1")->status == "started");
+    REQUIRE(store->mark_moment_played("set-1", "moment-a", &done).empty());  // again: no change
+    CHECK(store->programme_assignment("set-1")->played.size() == 1);
+    REQUIRE(sync(*store, server, &r).empty());
+    CHECK(server.statuses.at("set-1") == "started");
+    REQUIRE(store->mark_moment_played("set-1", "moment-b", &done).empty());
+    CHECK(done);
+    CHECK(store->programme_assignment("set-1")->status == "done");
+    // A pull keeps what was played; the export shows the set.
+    REQUIRE(sync(*store, server, &r).empty());
+    CHECK(server.statuses.at("set-1") == "done");
+    CHECK(store->programme_assignment("set-1")->played.size() == 2);
+    auto exported = store->export_all()["programme"]["assignments"][0];
+    CHECK(exported["moments"].size() == 2);
+    CHECK(exported["played"].size() == 2);
+}

@@ -69,12 +69,13 @@ struct NoteDraft {
     nlohmann::json principles = nlohmann::json::object();
 };
 
-// An assignment to set: a case given to a cohort, with a due date. An assessment pins the seed
-// (so every trainee meets the same patient in the same option order), the case's content hash
-// and the scorer's version.
+// An assignment to set: a case or a set of moment drills given to a cohort, with a due date. An
+// assessment pins the seed (so every trainee meets the same patient in the same option order),
+// each case's content hash and the scorer's version.
 struct AssignmentDraft {
     std::string cohort, title;
-    std::string scenario;  // the case's id
+    std::string scenario;                   // the case's id; a set's first moment
+    std::vector<AssignmentMoment> moments;  // a set of moments (ids and hashes); empty: a case
     bool assessment = false;
     uint64_t seed = 0;
     std::string scenario_hash, scorer_version;  // assessments only

@@ -31,7 +31,7 @@ struct sqlite3;
 
 namespace impasse {
 
-constexpr int kStoreSchemaVersion = 6;
+constexpr int kStoreSchemaVersion = 7;
 
 // Every drill, turn, check-in and journal entry has two ids: `id`, the local row number, and
 // `uid`, a random UUID generated on the laptop when the row is written (schema 5). A programme
@@ -132,21 +132,29 @@ struct ProgrammeNote {
     std::string updated_at;
 };
 
-// An assignment from a supervisor, as pulled (schema 6). An assessment pins the seed (so the
-// option order), the case's content hash and the scorer's version.
+// One moment drill of an assignment that is a set of moments: its id and content hash.
+struct AssignmentMoment {
+    std::string scenario, hash;
+};
+
+// An assignment from a supervisor, as pulled (schema 6; a set of moments, schema 7). An
+// assessment pins the seed (so the option order), each case's content hash and the scorer's
+// version.
 struct ProgrammeAssignment {
     std::string uid;  // the server's id
     std::string cohort, title;
-    std::string scenario;  // the case's id
+    std::string scenario;                   // the case's id; a set's first moment
+    std::vector<AssignmentMoment> moments;  // a set of moments; empty for a case
     bool assessment = false;
     uint64_t seed = 0;                          // an assessment's; 0 otherwise
     std::string scenario_hash, scorer_version;  // an assessment's; "" otherwise
     std::string due;                            // YYYY-MM-DD, "" when none
     std::string created_by;                     // the supervisor's display name
     std::string created_at;
-    std::string status;         // this trainee's: "" | "started" | "done"
-    std::string pushed_status;  // the status the server has ("" none)
-    std::string drill_uid;      // the drill that played it, "" before
+    std::string status;               // this trainee's: "" | "started" | "done"
+    std::string pushed_status;        // the status the server has ("" none)
+    std::string drill_uid;            // the drill that played it last, "" before
+    std::vector<std::string> played;  // a set's moments played to their end
 };
 
 class Store {
@@ -233,6 +241,9 @@ class Store {
     // "done" is never set back to "started".
     std::string set_assignment_status(const std::string& uid, const std::string& status,
                                       const std::string& drill_uid);
+    // Notes that `scenario` (one of a set's moments) was played to its end; the set is then
+    // "done" when every moment is. Sets *done to whether it now is.
+    std::string mark_moment_played(const std::string& uid, const std::string& scenario, bool* done);
     std::string mark_assignment_status_pushed(const std::string& uid, const std::string& status);
 
     // Everything, as one JSON document (schema in docs/data-export.md).

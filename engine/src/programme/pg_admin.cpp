@@ -17,6 +17,9 @@ std::string PgServer::init(const std::string& schema_sql, bool* already) {
         // Columns added since the first version of the schema (idempotent).
         return transact("bringing the schema up to date", [&](pqxx::work& tx) {
             tx.exec("ALTER TABLE impasse.assignments ADD COLUMN IF NOT EXISTS scorer_version text");
+            tx.exec(
+                "ALTER TABLE impasse.assignments ADD COLUMN IF NOT EXISTS moments jsonb "
+                "CHECK (moments IS NULL OR jsonb_typeof(moments) = 'array')");
         });
     }
     // The schema file is the project's own text (assets/programme/schema.sql), not user data.

@@ -8,14 +8,22 @@
 namespace impasse::programme {
 
 std::string PgServer::add_assignment(const AssignmentDraft& a, std::string* uid) {
+    std::string moments;  // "" (NULL) for a case
+    if (!a.moments.empty()) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& m : a.moments)
+            j.push_back({{"scenario", m.scenario}, {"hash", m.hash}});
+        moments = j.dump();
+    }
     return transact("setting the assignment", [&](pqxx::work& tx) {
         auto r = tx.exec_params(
             "INSERT INTO impasse.assignments (cohort, title, scenario, assessment, seed, "
-            "scenario_hash, scorer_version, due) VALUES ($1, $2, $3, $4, "
+            "scenario_hash, scorer_version, due, moments) VALUES ($1, $2, $3, $4, "
             "CASE WHEN $4 THEN $5::numeric END, CASE WHEN $4 THEN $6 END, "
-            "CASE WHEN $4 THEN $7 END, NULLIF($8, '')::date) RETURNING uid::text",
+            "CASE WHEN $4 THEN $7 END, NULLIF($8, '')::date, NULLIF($9, '')::jsonb) "
+            "RETURNING uid::text",
             a.cohort, a.title, a.scenario, a.assessment, std::to_string(a.seed), a.scenario_hash,
-            a.scorer_version, a.due);
+            a.scorer_version, a.due, moments);
         if (uid) *uid = r[0][0].as<std::string>();
     });
 }
@@ -58,7 +66,7 @@ std::string PgServer::pull_assignments(std::vector<ProgrammeAssignment>* out) {
         "COALESCE(a.seed::text, '0'), COALESCE(a.scenario_hash, ''), "
         "COALESCE(a.scorer_version, ''), COALESCE(a.due::text, ''), "
         "COALESCE(p.display_name, ''), " +
-        iso_sql("a.created_at") +
+        iso_sql("a.created_at") + ", COALESCE(a.moments::text, '[]')" +
         " FROM impasse.assignments a LEFT JOIN impasse.people p ON p.role_name = a.created_by "
         "WHERE a.cohort IN (SELECT impasse.my_cohorts('trainee')) ORDER BY a.created_at, a.uid";
     return transact("fetching the assignments", [&](pqxx::work& tx) {
@@ -75,6 +83,14 @@ std::string PgServer::pull_assignments(std::vector<ProgrammeAssignment>* out) {
             a.due = row[8].as<std::string>();
             a.created_by = row[9].as<std::string>();
             a.created_at = row[10].as<std::string>();
+            auto moments = nlohmann::json::parse(row[11].as<std::string>(), nullptr, false);
+            if (moments.is_array())
+                for (const auto& m : moments)
+                    if (m.is_object() && m.value("scenario", nlohmann::json()).is_string())
+                        a.moments.push_back({m["scenario"].get<std::string>(),
+                                             m.value("hash", nlohmann::json()).is_string()
+                                                 ? m["hash"].get<std::string>()
+                                                 : ""});
             out->push_back(std::move(a));
         }
     });

@@ -153,6 +153,12 @@ CREATE TABLE programme_assignments (
   drill_uid TEXT
 );
 )sql",
+    // 7: an assignment may be a set of moment drills (their ids and hashes, JSON), and which of
+    // them this trainee played to the end (JSON).
+    R"sql(
+ALTER TABLE programme_assignments ADD COLUMN moments TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE programme_assignments ADD COLUMN played TEXT NOT NULL DEFAULT '[]';
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof kSteps / sizeof kSteps[0]);

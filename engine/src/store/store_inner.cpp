@@ -241,7 +241,10 @@ nlohmann::json Store::export_all() const {
                            {"principles", n.principles},
                            {"updated_at", n.updated_at}});
     json assignments_j = json::array();
-    for (const auto& a : programme_assignments())
+    for (const auto& a : programme_assignments()) {
+        json moments = json::array();
+        for (const auto& m : a.moments)
+            moments.push_back({{"scenario", m.scenario}, {"hash", m.hash}});
         assignments_j.push_back({{"uid", a.uid},
                                  {"cohort", a.cohort},
                                  {"title", a.title},
@@ -252,8 +255,11 @@ nlohmann::json Store::export_all() const {
                                  {"scorer_version", a.scorer_version},
                                  {"due", a.due},
                                  {"created_by", a.created_by},
+                                 {"moments", moments},
+                                 {"played", a.played},
                                  {"status", a.status},
                                  {"drill_uid", a.drill_uid}});
+    }
     out["programme"] = {{"shares", shares_j}, {"notes", notes_j}, {"assignments", assignments_j}};
     return out;
 }

@@ -4,6 +4,7 @@
 #include "impasse/store.h"
 #include "store/sql.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <utility>
 
@@ -135,7 +136,35 @@ namespace {
 const char* const kAssignmentColumns =
     "uid, cohort, title, scenario, assessment, COALESCE(seed, '0'), COALESCE(scenario_hash, ''), "
     "COALESCE(scorer_version, ''), COALESCE(due, ''), created_by, created_at, "
-    "COALESCE(status, ''), COALESCE(pushed_status, ''), COALESCE(drill_uid, '')";
+    "COALESCE(status, ''), COALESCE(pushed_status, ''), COALESCE(drill_uid, ''), moments, played";
+
+std::string moments_json(const std::vector<AssignmentMoment>& moments) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& m : moments)
+        a.push_back({{"scenario", m.scenario}, {"hash", m.hash}});
+    return a.dump();
+}
+
+std::vector<AssignmentMoment> moments_of(const std::string& text) {
+    std::vector<AssignmentMoment> out;
+    auto a = nlohmann::json::parse(text, nullptr, false);
+    if (!a.is_array()) return out;
+    for (const auto& m : a)
+        if (m.is_object() && m.contains("scenario") && m["scenario"].is_string())
+            out.push_back(
+                {m["scenario"].get<std::string>(),
+                 m.contains("hash") && m["hash"].is_string() ? m["hash"].get<std::string>() : ""});
+    return out;
+}
+
+std::vector<std::string> strings_of(const std::string& text) {
+    std::vector<std::string> out;
+    auto a = nlohmann::json::parse(text, nullptr, false);
+    if (a.is_array())
+        for (const auto& x : a)
+            if (x.is_string()) out.push_back(x.get<std::string>());
+    return out;
+}
 
 ProgrammeAssignment read_assignment(sql::Stmt& s) {
     ProgrammeAssignment a;
@@ -153,6 +182,8 @@ ProgrammeAssignment read_assignment(sql::Stmt& s) {
     a.status = s.text(11);
     a.pushed_status = s.text(12);
     a.drill_uid = s.text(13);
+    a.moments = moments_of(s.text(14));
+    a.played = strings_of(s.text(15));
     return a;
 }
 
@@ -171,14 +202,15 @@ std::string Store::replace_programme_assignments(const std::vector<ProgrammeAssi
     for (const auto& a : pulled) {
         sql::Stmt s(db_,
                     "INSERT INTO programme_assignments (uid, cohort, title, scenario, assessment, "
-                    "seed, scenario_hash, scorer_version, due, created_by, created_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (uid) DO "
-                    "UPDATE SET cohort = ?2, title = ?3, scenario = ?4, assessment = ?5, "
+                    "seed, scenario_hash, scorer_version, due, created_by, created_at, moments) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (uid) "
+                    "DO UPDATE SET cohort = ?2, title = ?3, scenario = ?4, assessment = ?5, "
                     "seed = ?6, scenario_hash = ?7, scorer_version = ?8, due = ?9, "
-                    "created_by = ?10, created_at = ?11");
+                    "created_by = ?10, created_at = ?11, moments = ?12");
         s.bind(1, a.uid).bind(2, a.cohort).bind(3, a.title).bind(4, a.scenario);
         s.bind(5, a.assessment ? 1 : 0).bind(6, std::to_string(a.seed)).bind(7, a.scenario_hash);
         s.bind(8, a.scorer_version).bind(9, a.due).bind(10, a.created_by).bind(11, a.created_at);
+        s.bind(12, moments_json(a.moments));
         if (e = s.run(); !e.empty()) return fail(e);
         sql::Stmt k(db_, "INSERT OR IGNORE INTO pulled (uid) VALUES (?)");
         k.bind(1, a.uid);
@@ -220,6 +252,30 @@ std::string Store::set_assignment_status(const std::string& uid, const std::stri
     s.bind(1, status).bind(2, drill_uid).bind(3, uid);
     if (std::string e = s.run(); !e.empty()) return "cannot note the assignment's status: " + e;
     if (sqlite3_changes(db_) == 0) return "no assignment " + uid + " in this record";
+    return "";
+}
+
+std::string Store::mark_moment_played(const std::string& uid, const std::string& scenario,
+                                      bool* done) {
+    if (done) *done = false;
+    auto a = programme_assignment(uid);
+    if (!a) return "no assignment " + uid + " in this record";
+    bool in_set = false;
+    for (const auto& m : a->moments)
+        in_set = in_set || m.scenario == scenario;
+    if (!in_set) return "assignment " + uid + " has no moment " + scenario;
+    std::vector<std::string> played = a->played;
+    if (std::find(played.begin(), played.end(), scenario) == played.end())
+        played.push_back(scenario);
+    bool all = true;
+    for (const auto& m : a->moments)
+        all = all && std::find(played.begin(), played.end(), m.scenario) != played.end();
+    sql::Stmt s(db_,
+                "UPDATE programme_assignments SET played = ?1, status = CASE WHEN ?2 THEN 'done' "
+                "ELSE COALESCE(status, 'started') END WHERE uid = ?3");
+    s.bind(1, nlohmann::json(played).dump()).bind(2, all ? 1 : 0).bind(3, uid);
+    if (std::string e = s.run(); !e.empty()) return "cannot note the moment played: " + e;
+    if (done) *done = all;
     return "";
 }
 
