@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "impasse/paths.h"
 #include "impasse/scenario_loader.h"
@@ -25,6 +26,17 @@ std::unique_ptr<Store> open_record(const std::string& data_dir, int& exit_code) 
         exit_code = 1;
     }
     return store;
+}
+
+void warn_damage(const Store& store) {
+    std::vector<std::string> damaged = store.damage();
+    if (damaged.empty()) return;
+    std::fprintf(stderr,
+                 "impasse: %zu value(s) in %s cannot be read as they were written (a damaged "
+                 "disk or a hand edit); everything else is exported:\n",
+                 damaged.size(), store.path().c_str());
+    for (const auto& d : damaged)
+        std::fprintf(stderr, "  %s\n", d.c_str());
 }
 
 bool write_output(const std::string& path, const std::string& text, int& exit_code) {

@@ -14,6 +14,10 @@ namespace impasse::cli {
 // exit_code to 1 and returns null.
 std::unique_ptr<Store> open_record(const std::string& data_dir, int& exit_code);
 
+// Tells the user, on standard error, which values of their record could not be read as
+// written (Store::damage), before an export that carries everything else. Silent when intact.
+void warn_damage(const Store& store);
+
 // Writes `text` to `path` ("" or "-" = standard output). On failure prints why, sets exit_code
 // to 1 and returns false.
 bool write_output(const std::string& path, const std::string& text, int& exit_code);

@@ -44,6 +44,7 @@ bool withdraw_everything(Store& store, const std::string& db, int& exit_code) {
 void run_export(const DataOptions& o, int& exit_code) {
     auto store = open_record(o.data_dir, exit_code);
     if (!store) return;
+    warn_damage(*store);
     std::string text = json_out::write(store->export_all(), 2) + "\n";
     if (!write_output(o.out, text, exit_code) || o.out.empty() || o.out == "-") return;
     std::fprintf(stderr, "Exported your record to %s\n", o.out.c_str());

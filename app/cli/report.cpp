@@ -52,6 +52,7 @@ void run_report(const ReportOptions& o, int& exit_code) {
         exit_code = 1;
         return;
     }
+    warn_damage(*store);
     ReportData data = collect_report(*store, {o.drill, o.from, o.to}, titles());
     std::string text;
     if (o.format == "html")
@@ -73,6 +74,7 @@ void run_export(const ReportOptions& o, int& exit_code) {
     }
     auto store = open_record(o.data_dir, exit_code);
     if (!store) return;
+    warn_damage(*store);
     ReportData data = collect_report(*store, {o.drill, o.from, o.to}, titles());
     XapiActor actor;
     actor.name = o.actor;

@@ -59,7 +59,8 @@ struct TurnRow {
     double overall = -1;    // overall score, -1 when not scored
     nlohmann::json record;  // the full transcript turn (scores, state, feedback ...)
     std::string created_at;
-    std::string uid;  // generated on the laptop when recorded; ignored by append_turn
+    std::string uid;      // generated on the laptop when recorded; ignored by append_turn
+    std::string damaged;  // "" when intact, else what could not be read (input or record: null)
 };
 
 struct CheckIn {
@@ -246,8 +247,16 @@ class Store {
     std::string mark_moment_played(const std::string& uid, const std::string& scenario, bool* done);
     std::string mark_assignment_status_pushed(const std::string& uid, const std::string& status);
 
-    // Everything, as one JSON document (schema in docs/data-export.md).
+    // Everything, as one JSON document (schema in docs/data-export.md). A turn whose stored
+    // answer or record is not valid JSON is exported with null there and a "damaged" note.
     nlohmann::json export_all() const;
+
+    // What in the record cannot be read as written: every text value that is not valid UTF-8
+    // (exports write its bad bytes as U+FFFD) and every JSON column that does not parse
+    // (exported as null). One sentence each, naming the table, the drill (laptop id) and turn
+    // where there is one, and the column. Empty for an intact record. Never throws; the
+    // exporting commands print it so the user knows what their export lacks.
+    std::vector<std::string> damage() const;
 
     // Removes every row. The caller asks the user first.
     std::string delete_all();

@@ -34,12 +34,14 @@ nlohmann::json render_report_json(const ReportData& data) {
     json drills = json::array();
     for (const auto& d : data.drills) {
         json turns = json::array();
-        for (const auto& t : d.turns)
+        for (const auto& t : d.turns) {
             turns.push_back({{"index", t.index},
                              {"node", t.node},
                              {"input", t.input},
                              {"overall", t.overall},
                              {"record", t.record}});
+            if (!t.damaged.empty()) turns.back()["damaged"] = t.damaged;
+        }
         json checkins = json::array();
         for (const auto& c : d.checkins)
             checkins.push_back({{"turn", c.turn},

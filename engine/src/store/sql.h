@@ -57,6 +57,7 @@ class Stmt {
     int i32(int col) const { return sqlite3_column_int(stmt_, col); }
     double dbl(int col) const { return sqlite3_column_double(stmt_, col); }
     bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+    int type(int col) const { return sqlite3_column_type(stmt_, col); }  // SQLITE_TEXT ...
     std::string text(int col) const {
         const unsigned char* t = sqlite3_column_text(stmt_, col);
         return t ? std::string(reinterpret_cast<const char*>(t),

@@ -32,6 +32,16 @@ DrillRow read_drill(const sql::Stmt& s) {
     return d;
 }
 
+// Column `col` parsed as JSON; a value that does not parse (a flipped byte on disk, a hand
+// edit) is null, and `what` is added to *damaged.
+nlohmann::json read_json(const sql::Stmt& s, int col, const char* what, std::string* damaged) {
+    auto j = nlohmann::json::parse(s.text(col), nullptr, false);
+    if (!j.is_discarded()) return j;
+    if (!damaged->empty()) *damaged += "; ";
+    *damaged += std::string(what) + " is not valid JSON";
+    return nullptr;
+}
+
 }  // namespace
 
 std::optional<int64_t> Store::begin_drill(const std::string& scenario_id, const std::string& hash,
@@ -146,9 +156,9 @@ std::vector<TurnRow> Store::turns(int64_t drill_id) const {
         TurnRow t;
         t.index = s.i32(0);
         t.node = s.text(1);
-        t.input = nlohmann::json::parse(s.text(2), nullptr, false);
+        t.input = read_json(s, 2, "its answer", &t.damaged);
         t.overall = s.dbl(3);
-        t.record = nlohmann::json::parse(s.text(4), nullptr, false);
+        t.record = read_json(s, 4, "its scoring record", &t.damaged);
         t.created_at = s.text(5);
         t.uid = s.text(6);
         out.push_back(std::move(t));

@@ -130,11 +130,12 @@ nlohmann::json Store::export_all() const {
     using nlohmann::json;
     json out = {{"format", "impasse-data/2"},
                 {"exported_at", now_iso8601()},
-                {"schema_version", schema_version()}};
+                {"schema_version", schema_version()},
+                {"damaged", damage()}};
     json drills_j = json::array();
     for (const auto& d : drills()) {
         json turns_j = json::array();
-        for (const auto& t : turns(d.id))
+        for (const auto& t : turns(d.id)) {
             turns_j.push_back({{"uid", t.uid},
                                {"index", t.index},
                                {"node", t.node},
@@ -142,6 +143,8 @@ nlohmann::json Store::export_all() const {
                                {"overall", t.overall},
                                {"record", t.record},
                                {"created_at", t.created_at}});
+            if (!t.damaged.empty()) turns_j.back()["damaged"] = t.damaged;
+        }
         drills_j.push_back({{"id", d.id},
                             {"uid", d.uid},
                             {"scenario", d.scenario_id},
