@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "gui/graph_layout.h"
+#include "gui/palette.h"
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
@@ -123,9 +124,16 @@ void draw_files(Ui& ui, Author& a) {
         std::string label = fs::path(path).filename().string();
         std::string counts = "  " + count_of(errors, "error", "errors") + ", " +
                              count_of(warnings, "warning", "warnings");
-        ImGui::PushStyleColor(ImGuiCol_Text, errors     ? colour_risk()
-                                             : warnings ? colour_neutral()
-                                                        : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        // A dot on the card, outside the row: coloured text on a selected row's highlight would
+        // be too faint to read (palette.h).
+        float h = ImGui::GetTextLineHeight(), r = h * 0.22f;
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (errors || warnings)
+            ImGui::GetWindowDrawList()->AddCircleFilled(
+                ImVec2(at.x + r, at.y + h * 0.5f), r,
+                ImGui::GetColorU32(errors ? colour_risk() : colour_neutral()));
+        ImGui::Dummy(ImVec2(2 * r, h));
+        ImGui::SameLine();
         if (ImGui::Selectable((label + counts + "##" + path).c_str(), path == a.selected)) {
             a.selected = path;
             a.source = read_lines(path);
@@ -133,7 +141,6 @@ void draw_files(Ui& ui, Author& a) {
             a.node.clear();
             a.play.reset();
         }
-        ImGui::PopStyleColor();
     }
 }
 
@@ -208,7 +215,7 @@ void draw_graph(Ui& ui, Author& a, const GraphLayout& lay) {
             fill = vocab::marker_rupture_type(n.node->markers.front()) == "withdrawal"
                        ? colour_withdrawal()
                        : colour_confrontation();
-        fill.w = n.node->ending.empty() && n.node->markers.empty() ? 1.0f : 0.45f;
+        fill.w = n.node->ending.empty() && n.node->markers.empty() ? 1.0f : alpha::graph_node;
         dl->AddRectFilled(a0, a1, ImGui::GetColorU32(fill), 4.0f);
         ImU32 border =
             ImGui::GetColorU32(!n.node->reachable     ? colour_risk()

@@ -9,6 +9,7 @@
 
 #include "gui/keys.h"
 #include "gui/layout_probe.h"
+#include "gui/palette.h"
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
@@ -21,13 +22,15 @@ bool toggle_chip(const std::string& id, const char* label, std::vector<std::stri
                  bool hinted) {
     bool on = std::find(chosen.begin(), chosen.end(), id) != chosen.end();
     ImVec4 c = on ? colour_withdrawal() : colour_neutral();
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(c.x, c.y, c.z, on ? 0.75f : 0.22f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(c.x, c.y, c.z, on ? 0.85f : 0.40f));
+    ImGui::PushStyleColor(ImGuiCol_Button,
+                          colour_tint(c, on ? alpha::toggle_on : alpha::toggle_off));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour_tint(c, on ? alpha::toggle_on_hovered
+                                                                    : alpha::toggle_off_hovered));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 14.0f);
-    if (hinted) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    // Only a chip many therapists choose here has a frame.
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, hinted ? 1.0f : 0.0f);
     bool clicked = ImGui::Button(label);
-    if (hinted) ImGui::PopStyleVar();
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);
     if (clicked) {
         if (on)

@@ -7,6 +7,7 @@
 
 #include "gui/drill_session.h"
 #include "gui/layout_probe.h"
+#include "gui/palette.h"
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
@@ -46,7 +47,7 @@ void highlighted(const std::string& text, const std::vector<EvidenceSpan>& evide
             ImVec2 p = ImGui::GetCursorScreenPos();
             ImGui::GetWindowDrawList()->AddRectFilled(
                 p, ImVec2(p.x + size.x, p.y + size.y),
-                ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.28f)), 3.0f);
+                ImGui::GetColorU32(colour_tint(c, alpha::evidence)), 3.0f);
             ImGui::TextUnformatted(word.c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s: %s", hit->kind == "counter_marker" ? "Risk" : "Shows",
@@ -86,10 +87,12 @@ void feedback_body(Ui& ui, const ShownTurn& t) {
         ImGui::PushFont(ui.fonts.bold);
         wrapped(t.feedback.summary);
         ImGui::PopFont();
+        probe::item("feedback_verdict");
     }
     char label[64];
     std::snprintf(label, sizeof label, "Score %.0f / 100", t.score.overall);
     chip(label, score_colour(t.score.overall));
+    probe::item("feedback_score");
     if (!t.feedback.authored.empty()) wrapped(t.feedback.authored);
     if (!t.feedback.did_well.empty()) {
         ImGui::Spacing();

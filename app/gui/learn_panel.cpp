@@ -68,7 +68,7 @@ void draw_examples(Ui& ui, const std::string& id) {
 bool learn_link(Ui& ui, const std::string& id, const char* label) {
     const LearnPage* p = ui.learn.find(id);
     std::string text = label ? label : std::string(vocab::any_label(id));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.70f, 0.95f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour_link());
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     bool clicked = false;

@@ -130,14 +130,20 @@ void draw_list(Ui& ui) {
                               ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2.1f))) {
             ui.selected = s.id;
         }
+        // Muted text is too faint on a highlighted row (palette.h): a lit row's second line is
+        // in the body colour.
+        bool lit = selected || ImGui::IsItemHovered() || ImGui::IsItemActive();
         ImGui::SameLine(ImGui::GetStyle().ItemSpacing.x);
         ImGui::BeginGroup();
         ImGui::PushFont(ui.fonts.bold);
         ImGui::TextUnformatted(s.title.c_str());
         ImGui::PopFont();
-        ImGui::TextDisabled("%s, %d  ·  %s  ·  %s  ·  difficulty %d", s.patient.name.c_str(),
-                            s.patient.age, s.kind == ScenarioKind::moment ? "moment" : "case",
-                            s.rupture_type.c_str(), s.difficulty);
+        ImGui::PushStyleColor(
+            ImGuiCol_Text, ImGui::GetStyleColorVec4(lit ? ImGuiCol_Text : ImGuiCol_TextDisabled));
+        ImGui::Text("%s, %d  ·  %s  ·  %s  ·  difficulty %d", s.patient.name.c_str(), s.patient.age,
+                    s.kind == ScenarioKind::moment ? "moment" : "case", s.rupture_type.c_str(),
+                    s.difficulty);
+        ImGui::PopStyleColor();
         ImGui::EndGroup();
         ImGui::PopID();
     }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "gui/theme.h"
+#include "gui/widgets.h"
 
 namespace impasse::gui {
 namespace {
@@ -15,7 +16,7 @@ std::string flow(const std::vector<md::Span>& spans, const Fonts& fonts, float i
     float left = ImGui::GetCursorScreenPos().x + indent;
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
     bool first = true;
-    ImVec4 link_colour(0.45f, 0.70f, 0.95f, 1.0f);
+    ImVec4 link_colour = colour_link();
     for (size_t si = 0; si < spans.size(); ++si) {
         const md::Span& s = spans[si];
         ImFont* font = s.style == md::Span::Style::bold ? fonts.bold

@@ -1,6 +1,7 @@
 // The top bar: the app's name, the screens, and the settings button.
 #include <imgui.h>
 
+#include "gui/palette.h"
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
@@ -15,7 +16,9 @@ void tab(Ui& ui, const char* label, Screen s, bool enabled = true) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
     else
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);  // a tab, not a button
     if (ImGui::Button(label)) ui.set_screen(s);
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     if (!enabled) ImGui::EndDisabled();
     ImGui::SameLine();
@@ -46,7 +49,7 @@ void draw_nav_bar(Ui& ui) {
 void draw_banners(Ui& ui) {
     for (size_t i = 0; i < ui.banners.size();) {
         ImGui::PushID(static_cast<int>(i));
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.45f, 0.30f, 0.12f, 0.35f));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, colour_tint(colour_notice(), alpha::banner));
         float h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
         ImGui::BeginChild("banner", ImVec2(0, h), true);
         ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 90);

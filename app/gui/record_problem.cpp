@@ -7,6 +7,7 @@
 
 #include <ctime>
 
+#include "gui/palette.h"
 #include "gui/panels.h"
 #include "gui/ui.h"
 #include "gui/widgets.h"
@@ -27,7 +28,7 @@ std::string fresh_folder(const std::string& data_dir) {
 
 void draw_record_problem(Ui& ui) {
     if (!ui.record_problem_open) return;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.55f, 0.22f, 0.12f, 0.30f));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour_tint(colour_problem(), alpha::banner));
     float h = ImGui::GetTextLineHeightWithSpacing() * 5.6f;
     ImGui::BeginChild("record_problem", ImVec2(0, h), true);
     ImGui::AlignTextToFramePadding();

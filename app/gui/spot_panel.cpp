@@ -102,7 +102,9 @@ void draw_lines(Ui& ui) {
                 flagged += (flagged.empty() ? "" : ", ") +
                            (m == "none" ? std::string("no marker")
                                         : std::string(vocab::label(vocab::markers(), m)));
-            ImGui::TextDisabled("You flagged: %s", flagged.c_str());
+            // In the body colour: the line may be highlighted (selected or hovered), where
+            // muted text is too faint (palette.h).
+            ImGui::Text("You flagged: %s", flagged.c_str());
         }
         ImGui::EndGroup();
         ImGui::EndGroup();

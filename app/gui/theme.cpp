@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "gui/palette.h"
+
 namespace impasse::gui {
 namespace {
 
@@ -22,47 +24,58 @@ ImFont* add_font(const char* file, float size) {
     return io.Fonts->AddFontDefault(&cfg);
 }
 
+ImVec4 v(Rgb c, float a = 1.0f) {
+    return ImVec4(c.r, c.g, c.b, a);
+}
+
+// Every colour a screen draws text or an input on comes from the palette (palette.h), whose
+// pairs a unit test holds to WCAG AA; ImGui's own theme gives the rest (focus rings, resize
+// grips, drag targets).
 void colours(Theme theme) {
     ImGuiStyle& s = ImGui::GetStyle();
-    switch (theme) {
-        case Theme::light:
-            ImGui::StyleColorsLight();
-            break;
-        case Theme::high_contrast:
-            ImGui::StyleColorsDark();
-            break;
-        case Theme::dark:
-            ImGui::StyleColorsDark();
-            break;
-    }
+    if (theme == Theme::light)
+        ImGui::StyleColorsLight();
+    else
+        ImGui::StyleColorsDark();
+    const Palette& p = palette(theme);
     ImVec4* c = s.Colors;
-    if (theme == Theme::dark) {
-        c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
-        c[ImGuiCol_ChildBg] = ImVec4(0.13f, 0.14f, 0.17f, 1.0f);
-        c[ImGuiCol_Header] = ImVec4(0.22f, 0.33f, 0.40f, 1.0f);
-        c[ImGuiCol_HeaderHovered] = ImVec4(0.27f, 0.40f, 0.48f, 1.0f);
-        c[ImGuiCol_HeaderActive] = ImVec4(0.30f, 0.45f, 0.54f, 1.0f);
-        c[ImGuiCol_Button] = ImVec4(0.22f, 0.33f, 0.40f, 1.0f);
-        c[ImGuiCol_ButtonHovered] = ImVec4(0.28f, 0.42f, 0.50f, 1.0f);
-        c[ImGuiCol_ButtonActive] = ImVec4(0.32f, 0.48f, 0.57f, 1.0f);
-        c[ImGuiCol_FrameBg] = ImVec4(0.17f, 0.19f, 0.22f, 1.0f);
-        c[ImGuiCol_Text] = ImVec4(0.90f, 0.91f, 0.92f, 1.0f);
-    } else if (theme == Theme::light) {
-        c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.96f, 0.94f, 1.0f);
-        c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 0.99f, 1.0f);
-        c[ImGuiCol_Header] = ImVec4(0.78f, 0.86f, 0.88f, 1.0f);
-        c[ImGuiCol_Button] = ImVec4(0.80f, 0.87f, 0.89f, 1.0f);
-        c[ImGuiCol_Text] = ImVec4(0.12f, 0.13f, 0.15f, 1.0f);
-    } else {
-        c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
-        c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 1);
-        c[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
-        c[ImGuiCol_Border] = ImVec4(1, 1, 0, 1);
-        c[ImGuiCol_Header] = ImVec4(0.0f, 0.25f, 0.6f, 1.0f);
-        c[ImGuiCol_Button] = ImVec4(0.0f, 0.25f, 0.6f, 1.0f);
-        c[ImGuiCol_FrameBg] = ImVec4(0.1f, 0.1f, 0.1f, 1.0f);
-        s.FrameBorderSize = 1.0f;
-    }
+    c[ImGuiCol_WindowBg] = v(p.window);
+    c[ImGuiCol_ChildBg] = v(p.card);
+    c[ImGuiCol_PopupBg] = v(p.popup);
+    c[ImGuiCol_MenuBarBg] = v(p.window);
+    c[ImGuiCol_FrameBg] = v(p.frame);
+    c[ImGuiCol_FrameBgHovered] = v(p.frame_hovered);
+    c[ImGuiCol_FrameBgActive] = v(p.frame_active);
+    c[ImGuiCol_Border] = v(p.border);
+    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_Separator] = v(p.separator);
+    c[ImGuiCol_SeparatorHovered] = v(p.border);
+    c[ImGuiCol_SeparatorActive] = v(p.border);
+    c[ImGuiCol_Text] = v(p.text);
+    c[ImGuiCol_TextDisabled] = v(p.muted);
+    c[ImGuiCol_Button] = v(p.button);
+    c[ImGuiCol_ButtonHovered] = v(p.button_hovered);
+    c[ImGuiCol_ButtonActive] = v(p.button_active);
+    c[ImGuiCol_Header] = v(p.header);
+    c[ImGuiCol_HeaderHovered] = v(p.header_hovered);
+    c[ImGuiCol_HeaderActive] = v(p.header_active);
+    c[ImGuiCol_Tab] = v(p.button);
+    c[ImGuiCol_TabHovered] = v(p.button_hovered);
+    c[ImGuiCol_TabActive] = v(p.header_active);
+    c[ImGuiCol_TableHeaderBg] = v(p.header);
+    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_TableRowBgAlt] = v(p.text, alpha::row_alt);
+    c[ImGuiCol_TableBorderStrong] = v(p.separator);
+    c[ImGuiCol_TableBorderLight] = v(p.separator);
+    c[ImGuiCol_TextSelectedBg] = v(p.selection, alpha::selection);
+    c[ImGuiCol_CheckMark] = v(p.check);
+    c[ImGuiCol_SliderGrab] = v(p.check);
+    c[ImGuiCol_SliderGrabActive] = v(p.link);
+    c[ImGuiCol_PlotHistogram] = v(p.withdrawal);
+    c[ImGuiCol_PlotLines] = v(p.withdrawal);
+    // Every input (and so every button) has a frame: in the light theme a white field on a white
+    // card is otherwise invisible.
+    s.FrameBorderSize = 1.0f;
 }
 
 }  // namespace
@@ -85,7 +98,16 @@ const char* theme_name(Theme t) {
     return "dark";
 }
 
+namespace {
+Theme g_theme = Theme::dark;  // the look is global, as ImGui's style is
+}  // namespace
+
+const Palette& current_palette() {
+    return palette(g_theme);
+}
+
 Fonts apply_look(Theme theme, float scale) {
+    g_theme = theme;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     Fonts f;

@@ -6,6 +6,10 @@
 struct ImFont;
 
 namespace impasse::gui {
+struct Palette;
+}
+
+namespace impasse::gui {
 
 enum class Theme { dark, light, high_contrast };
 
@@ -24,5 +28,8 @@ struct Fonts {
 // the theme's colours and spacing. Call before the first frame and whenever either changes,
 // outside of a frame.
 Fonts apply_look(Theme theme, float scale);
+
+// The palette (palette.h) of the theme apply_look last applied.
+const Palette& current_palette();
 
 }  // namespace impasse::gui

@@ -231,10 +231,8 @@ void draw_options(Ui& ui, const std::vector<Demo::Option>& options, const LiveTa
                               100.0 * frac);
             else
                 std::snprintf(label, sizeof label, hands == 1 ? "%d hand" : "%d hands", hands);
-            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour_withdrawal());
-            ImGui::ProgressBar(frac, ImVec2(std::min(480.0f, ImGui::GetContentRegionAvail().x), 0),
-                               label);
-            ImGui::PopStyleColor();
+            bar(frac, colour_withdrawal(), std::min(480.0f, ImGui::GetContentRegionAvail().x),
+                label);
         }
         if (o.branch >= 0) ImGui::TextDisabled("(played: this branch is kept)");
         ImGui::EndGroup();
