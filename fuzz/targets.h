@@ -17,6 +17,7 @@ int transcript(const uint8_t* data, size_t size);        // a transcript JSON fi
 int score_text(const uint8_t* data, size_t size);        // a typed answer, in both rupture types
 int score_jsonl(const uint8_t* data, size_t size);       // one `score --jsonl` input line
 int audience_request(const uint8_t* data, size_t size);  // a phone's room code, id, option, answer
+int stored_record(const uint8_t* data, size_t size);     // bytes left in the record's text columns
 
 // The target called `name` (as above), or null.
 using Target = int (*)(const uint8_t*, size_t);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "impasse/model_trainer.h"
 #include "impasse/response_model.h"
@@ -132,7 +133,7 @@ void train_cmd(const ModelOptions& o, int& exit_code) {
         while (std::getline(in, line)) {
             ++n;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            auto row = nlohmann::json::parse(line, nullptr, false);
+            auto row = json_in::parse(line);
             TrainingExample ex;
             std::string err =
                 row.is_discarded() ? "not valid JSON" : example_from(row, labels, &ex);

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "impasse/vocabulary.h"
 
@@ -119,7 +120,8 @@ std::string dump_line(const nlohmann::ordered_json& j) {
 
 // One JSONL line in, one JSON line out.
 std::string score_line(const Scorer& scorer, const std::string& line) {
-    nlohmann::ordered_json in = nlohmann::ordered_json::parse(line, nullptr, false);
+    std::string why;
+    nlohmann::ordered_json in = json_in::parse_ordered(line, &why);
     nlohmann::ordered_json id = nullptr;
     auto fail = [&](const std::string& msg) {
         nlohmann::ordered_json o = nlohmann::ordered_json::object();
@@ -127,7 +129,9 @@ std::string score_line(const Scorer& scorer, const std::string& line) {
         o["error"] = msg;
         return dump_line(o);
     };
-    if (in.is_discarded()) return fail("not valid JSON (or not valid UTF-8)");
+    if (in.is_discarded())
+        return fail(why == "is not valid JSON" ? "not valid JSON (or not valid UTF-8)"
+                                               : "the line " + why);
     if (!in.is_object()) return fail("each line must be a JSON object");
     if (in.contains("id")) id = in["id"];
     if (!in.contains("text")) return fail("missing \"text\"");

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/score_common.h"
+#include "impasse/json_read.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::cli {
@@ -157,7 +158,7 @@ int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, 
     while (std::getline(in, line)) {
         ++lineno;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        auto j = nlohmann::ordered_json::parse(line, nullptr, false);
+        auto j = json_in::parse_ordered(line);
         std::string problem;
         if (j.is_discarded() || !j.is_object())
             problem = "not a JSON object";

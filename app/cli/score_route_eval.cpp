@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/score_common.h"
+#include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "impasse/routing.h"
 #include "impasse/session.h"
@@ -45,7 +46,7 @@ int run_routing_evaluation(const Scorer& scorer, const std::string& path, bool a
     while (std::getline(in, line)) {
         ++line_no;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        auto row = nlohmann::json::parse(line, nullptr, false);
+        auto row = json_in::parse(line);
         auto where = path + ":" + std::to_string(line_no) + ":1: ";
         if (row.is_discarded() || !row.is_object() || !row.contains("text") ||
             !row["text"].is_string() || !row.contains("scenario") || !row.contains("node")) {

@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-printf '1\n2\n1\n1\n:quit\n' | "$bin" play nadia-this-isnt-working --data-dir "$tmp/d" >/dev/null 2>&1 || true
+printf '1\n2\n1\n1\n:quit\n' | "$bin" play nadia-this-isnt-working --fixed-order --seed 3 --data-dir "$tmp/d" >/dev/null 2>&1 || true
 "$bin" data export --data-dir "$tmp/d" --out "$tmp/before.json" 2>"$tmp/before.err"
 ! grep -q "cannot be read" "$tmp/before.err" || fail "an intact record gave warnings: $(cat "$tmp/before.err")"
 python3 - "$tmp/before.json" <<'PY'

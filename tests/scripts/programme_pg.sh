@@ -482,8 +482,11 @@ set -e
 python3 - "$tmp/order-a" "$tmp/order-b" <<'PY' || fail "the trainees met different option orders"
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
-assert len(b) >= 2 and len(a) > len(b), (a, b)
-assert a[:len(b)] == b, (a, b)  # B stopped early: the same nodes, the same options in the same order
+# B answered twice, A until the end. The pinned seed is drawn when the assignment is made, so
+# A's path may end at B's second moment too (one time in several): the check is that B met the
+# same nodes with the same options in the same order, not that A went further.
+assert len(b) >= 2 and len(a) >= len(b), (a, b)
+assert a[:len(b)] == b, (a, b)
 PY
 seed_of() { export_of "$1" | python3 -c "import json,sys; print(json.load(sys.stdin)['drills'][-1]['seed'])"; }
 pinned=$("$bin" assignments --json --data-dir "$tmp/a" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['seed'])")

@@ -3,6 +3,7 @@
 // security decides what each query returns.
 #include <cstdlib>
 
+#include "impasse/json_read.h"
 #include "programme/pg_server.h"
 
 namespace impasse::programme {
@@ -83,7 +84,7 @@ std::string PgServer::pull_assignments(std::vector<ProgrammeAssignment>* out) {
             a.due = row[8].as<std::string>();
             a.created_by = row[9].as<std::string>();
             a.created_at = row[10].as<std::string>();
-            auto moments = nlohmann::json::parse(row[11].as<std::string>(), nullptr, false);
+            auto moments = json_in::parse(row[11].as<std::string>());
             if (moments.is_array())
                 for (const auto& m : moments)
                     if (m.is_object() && m.value("scenario", nlohmann::json()).is_string())

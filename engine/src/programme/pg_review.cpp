@@ -1,5 +1,6 @@
 // The supervisor's side: a cohort's shared drills, one drill's turns with their notes, writing a
 // note. Row-level security decides what each query returns; nothing here filters by person.
+#include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "programme/pg_server.h"
 
@@ -8,7 +9,7 @@ namespace {
 
 nlohmann::json parse_or_null(const pqxx::field& f) {
     if (f.is_null()) return nullptr;
-    auto j = nlohmann::json::parse(f.as<std::string>(), nullptr, false);
+    auto j = json_in::parse(f.as<std::string>());
     return j.is_discarded() ? nlohmann::json() : j;
 }
 
@@ -30,7 +31,7 @@ ProgrammeNote read_note(const pqxx::row& row) {
     n.author = row[4].as<std::string>();
     n.text = row[5].as<std::string>();
     n.overall = row[6].as<int>();
-    auto p = nlohmann::json::parse(row[7].as<std::string>(), nullptr, false);
+    auto p = json_in::parse(row[7].as<std::string>());
     n.principles = p.is_object() ? p : nlohmann::json::object();
     n.updated_at = row[8].as<std::string>();
     return n;
@@ -139,10 +140,10 @@ std::string PgServer::cohort_ratings(const std::string& cohort,
             r.turn_uid = row[0].as<std::string>();
             r.rater = row[1].as<std::string>();
             r.overall = row[2].as<int>();
-            auto p = nlohmann::json::parse(row[3].as<std::string>(), nullptr, false);
+            auto p = json_in::parse(row[3].as<std::string>());
             if (p.is_object()) r.principles = p;
             r.scorer_overall = row[4].as<double>();
-            auto s = nlohmann::json::parse(row[5].as<std::string>(), nullptr, false);
+            auto s = json_in::parse(row[5].as<std::string>());
             if (s.is_object()) r.scorer_principles = s;
             r.chosen_option = row[6].as<bool>();
             ratings->push_back(std::move(r));

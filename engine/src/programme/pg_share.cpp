@@ -2,6 +2,7 @@
 // transaction), withdrawing it, pulling the notes on it. Rows go up as one jsonb parameter per
 // table, unpacked by jsonb_to_recordset on the server: one round trip per table, no SQL text
 // built from data.
+#include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "programme/pg_server.h"
 
@@ -164,7 +165,7 @@ std::string PgServer::pull_notes(std::vector<ProgrammeNote>* notes) {
             n.author = row[4].as<std::string>();
             n.text = row[5].as<std::string>();
             n.overall = row[6].as<int>();
-            auto p = nlohmann::json::parse(row[7].as<std::string>(), nullptr, false);
+            auto p = json_in::parse(row[7].as<std::string>());
             n.principles = p.is_object() ? p : nlohmann::json::object();
             n.updated_at = row[8].as<std::string>();
             notes->push_back(std::move(n));

@@ -1,4 +1,6 @@
 #include "impasse/transcript.h"
+
+#include "impasse/json_read.h"
 #include "json_get.h"
 
 #include <cmath>
@@ -224,6 +226,9 @@ ParsedTranscript parse_transcript(std::string_view text, const std::string& name
         return out;
     };
     if (text.size() > 64 * 1024 * 1024) return fail("the transcript is larger than 64 MiB");
+    if (json_in::depth(text) > json_in::kMaxDepth)
+        return fail("the transcript is nested more than " + std::to_string(json_in::kMaxDepth) +
+                    " levels deep");
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded()) {
         // Find the position for a helpful message.

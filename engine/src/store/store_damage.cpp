@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "impasse/json_read.h"
 #include "impasse/store.h"
 #include "impasse/utf8.h"
 #include "store/sql.h"
@@ -82,8 +83,8 @@ std::vector<std::string> Store::damage() const {
                 if (!utf8::valid(value))
                     problem = "is not valid UTF-8 (exported with U+FFFD for the bad bytes)";
                 else if (kJsonColumns.count({table, columns[i]}) &&
-                         nlohmann::json::parse(value, nullptr, false).is_discarded())
-                    problem = "is not valid JSON (exported as null)";
+                         json_in::parse(value, &problem).is_discarded())
+                    problem += " (exported as null)";
                 if (problem.empty()) continue;
                 out.push_back(where(table, s.i64(0), s.text(1), s.i32(2)) + ": " + columns[i] +
                               " " + problem);

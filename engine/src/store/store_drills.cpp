@@ -1,5 +1,6 @@
 // Drills and their turns: each write is one committed statement (autocommit), so whatever
 // returned success survives a crash.
+#include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "impasse/store.h"
 #include "store/sql.h"
@@ -35,10 +36,11 @@ DrillRow read_drill(const sql::Stmt& s) {
 // Column `col` parsed as JSON; a value that does not parse (a flipped byte on disk, a hand
 // edit) is null, and `what` is added to *damaged.
 nlohmann::json read_json(const sql::Stmt& s, int col, const char* what, std::string* damaged) {
-    auto j = nlohmann::json::parse(s.text(col), nullptr, false);
+    std::string why;
+    auto j = json_in::parse(s.text(col), &why);
     if (!j.is_discarded()) return j;
     if (!damaged->empty()) *damaged += "; ";
-    *damaged += std::string(what) + " is not valid JSON";
+    *damaged += std::string(what) + " " + why;
     return nullptr;
 }
 

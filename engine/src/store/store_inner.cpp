@@ -1,4 +1,5 @@
 // Inner skills (check-ins, journal, self-ratings), settings, export and deletion.
+#include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "impasse/store.h"
 #include "store/sql.h"
@@ -10,7 +11,7 @@ namespace {
 
 std::vector<std::string> string_list(const std::string& json_text) {
     std::vector<std::string> out;
-    auto j = nlohmann::json::parse(json_text, nullptr, false);
+    auto j = json_in::parse(json_text);
     if (j.is_array())
         for (const auto& x : j)
             if (x.is_string()) out.push_back(x.get<std::string>());
@@ -200,7 +201,7 @@ nlohmann::json Store::export_all() const {
     out["self_ratings"] = r;
     json demos_j = json::array();
     for (const auto& d : demos()) {
-        json record = json::parse(d.record, nullptr, false);
+        json record = json_in::parse(d.record);
         demos_j.push_back({{"id", d.id},
                            {"scenario", d.scenario_id},
                            {"started_at", d.started_at},
@@ -210,8 +211,8 @@ nlohmann::json Store::export_all() const {
     out["demos"] = demos_j;
     json spot_j = json::array();
     for (const auto& s : spottings()) {
-        json flags = json::parse(s.flags, nullptr, false);
-        json result = json::parse(s.result, nullptr, false);
+        json flags = json_in::parse(s.flags);
+        json result = json_in::parse(s.result);
         spot_j.push_back({{"id", s.id},
                           {"scenario", s.scenario_id},
                           {"created_at", s.created_at},

@@ -1,5 +1,6 @@
 // The programme outbox (what the trainee chose to share or withdraw, per drill and cohort) and
 // the supervisors' notes pulled back for offline reading. Tables from schema 5.
+#include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "impasse/store.h"
 #include "store/sql.h"
@@ -123,7 +124,7 @@ std::vector<ProgrammeNote> Store::programme_notes(const std::string& drill_uid) 
         n.author = s.text(4);
         n.text = s.text(5);
         n.overall = s.i32(6);
-        auto p = nlohmann::json::parse(s.text(7), nullptr, false);
+        auto p = json_in::parse(s.text(7));
         n.principles = p.is_object() ? p : nlohmann::json::object();
         n.updated_at = s.text(8);
         out.push_back(std::move(n));
@@ -147,7 +148,7 @@ std::string moments_json(const std::vector<AssignmentMoment>& moments) {
 
 std::vector<AssignmentMoment> moments_of(const std::string& text) {
     std::vector<AssignmentMoment> out;
-    auto a = nlohmann::json::parse(text, nullptr, false);
+    auto a = json_in::parse(text);
     if (!a.is_array()) return out;
     for (const auto& m : a)
         if (m.is_object() && m.contains("scenario") && m["scenario"].is_string())
@@ -159,7 +160,7 @@ std::vector<AssignmentMoment> moments_of(const std::string& text) {
 
 std::vector<std::string> strings_of(const std::string& text) {
     std::vector<std::string> out;
-    auto a = nlohmann::json::parse(text, nullptr, false);
+    auto a = json_in::parse(text);
     if (a.is_array())
         for (const auto& x : a)
             if (x.is_string()) out.push_back(x.get<std::string>());
