@@ -19,14 +19,19 @@ mkfifo "$tmp/in"
 holder=$!
 exec 3>"$tmp/in"
 echo 1 >&3
-for _ in $(seq 100); do
-  n=$("$bin" data export --data-dir "$data" 2>/dev/null | grep -c '"routed_to":' || true)
-  [ "${n:-0}" -ge 1 ] && break
-  sleep 0.1
+record() { "$bin" data export --data-dir "$data" 2>/dev/null | grep -v '"exported_at":' || true; }
+# Wait (up to about 60 s: a loaded or sanitized machine starts slowly) until the first answer is
+# recorded and the record has stopped changing, so "before" is what the first copy left while it
+# waits for its next answer.
+before="" n=0
+for _ in $(seq 300); do
+  now=$(record)
+  n=$(grep -c '"routed_to":' <<<"$now" || true)
+  [ "${n:-0}" -ge 1 ] && [ "$now" = "$before" ] && break
+  before=$now
+  sleep 0.2
 done
-[ "${n:-0}" -ge 1 ] || fail "the first copy recorded no answer"
-record() { "$bin" data export --data-dir "$data" | grep -v '"exported_at":'; }
-before=$(record)
+[ "${n:-0}" -ge 1 ] || fail "the first copy recorded no answer; it printed: $(cat "$tmp/first.out")"
 
 set +e
 msg=$(printf '1\n1\n' | "$bin" play --resume --data-dir "$data" 2>&1 >/dev/null)

@@ -200,14 +200,26 @@ const char* step_sql(int version) {
 }
 
 std::string migrate(sqlite3* db) {
-    int v = user_version(db);
-    if (v < 0) return "cannot read the schema version";
-    if (v > kCount)
-        return "this database was written by a newer Impasse (schema " + std::to_string(v) +
-               ", this one knows " + std::to_string(kCount) + "); update Impasse to open it";
-    for (int next = v + 1; next <= kCount; ++next) {
+    // Each step reads the version inside its own write transaction: two copies opening a fresh
+    // folder at once both saw version 0 when it was read before BEGIN, and the second then ran
+    // step 1 again ("table drills already exists"). Under the write lock the second one sees
+    // the first one's steps and goes on from there, or finds nothing left to do.
+    for (;;) {
         if (std::string e = sql::exec(db, "BEGIN IMMEDIATE"); !e.empty()) return e;
-        std::string e = sql::exec(db, step_sql(next));
+        const int v = user_version(db);
+        std::string e;
+        if (v < 0)
+            e = "cannot read the schema version";
+        else if (v > kCount)
+            e = "this database was written by a newer Impasse (schema " + std::to_string(v) +
+                ", this one knows " + std::to_string(kCount) + "); update Impasse to open it";
+        if (!e.empty()) {
+            sql::exec(db, "ROLLBACK");
+            return e;
+        }
+        if (v == kCount) return sql::exec(db, "COMMIT");
+        const int next = v + 1;
+        e = sql::exec(db, step_sql(next));
         if (e.empty()) e = sql::exec(db, ("PRAGMA user_version = " + std::to_string(next)).c_str());
         if (!e.empty()) {
             sql::exec(db, "ROLLBACK");
@@ -215,7 +227,6 @@ std::string migrate(sqlite3* db) {
         }
         if (std::string c = sql::exec(db, "COMMIT"); !c.empty()) return c;
     }
-    return "";
 }
 
 }  // namespace impasse::store_schema

@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "impasse/paths.h"
 #include "impasse/store.h"
@@ -57,10 +59,13 @@ int stored_version(sqlite3* db) {
 }
 
 // An SQLite database that holds tables but none of ours belongs to something else.
+// The version and the tables are read in one statement, so in one snapshot: read apart, a
+// second copy could see version 0, then the tables a first copy had just created and upgraded.
 bool is_someone_elses(sqlite3* db) {
-    if (stored_version(db) != 0) return false;
-    sql::Stmt t(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-    return t.step() && t.i64(0) > 0;
+    sql::Stmt t(db,
+                "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM "
+                "sqlite_master WHERE type = 'table')");
+    return t.step() && t.i64(0) == 0 && t.i64(1) > 0;
 }
 
 // "" when SQLite's quick integrity check passes, else what it found.
@@ -132,7 +137,15 @@ std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string* err
                     std::to_string(v) +
                     "); update Impasse to open it. Impasse has not changed it.");
     mode_t wal_old = ::umask(077);
-    std::string e = sql::exec(db, "PRAGMA journal_mode = WAL");
+    // Switching a new file to WAL needs it to itself, and SQLite answers "locked" at once
+    // rather than waiting when another copy opening the same fresh folder holds it for a few
+    // milliseconds: wait for it here (at most about 5 s).
+    std::string e;
+    for (int attempt = 0; attempt < 250; ++attempt) {
+        e = sql::exec(db, "PRAGMA journal_mode = WAL");
+        if (e.empty() || (sqlite3_errcode(db) & 0xff) != SQLITE_BUSY) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
     ::umask(wal_old);
     if (e.empty()) e = sql::exec(db, "PRAGMA foreign_keys = ON");
     if (e.empty()) e = sql::exec(db, "PRAGMA synchronous = NORMAL");
