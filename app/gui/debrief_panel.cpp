@@ -154,8 +154,7 @@ void draw_timeline(Ui& ui, DrillSession& d) {
                 ImGui::SameLine();
             }
             ImGui::NewLine();
-            ImGui::TextDisabled("You said:");
-            draw_feedback(ui, t, false);
+            draw_feedback(ui, t, false);  // the verdict, then the score, then "You said: ..."
             if (ImGui::Button("Replay from this turn")) replay = static_cast<int>(i);
             ImGui::Unindent();
         }

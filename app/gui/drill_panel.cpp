@@ -96,7 +96,9 @@ void you_said(Ui& ui, const ShownTurn& t) {
 
 // feedback_view.cpp
 void draw_feedback(Ui& ui, const ShownTurn& turn, bool compact);
-void draw_feedback_card(Ui& ui, const ShownTurn& turn, bool* open);
+// The card's header (collapses it) and, when open, the feedback; returns the cursor's y (window
+// coordinates, as ImGui::GetCursorPosY) after the score line, or 0 when closed.
+float draw_feedback_card(Ui& ui, const ShownTurn& turn, bool* open);
 
 namespace {
 
@@ -131,9 +133,7 @@ void draw_conversation(Ui& ui, DrillSession& d) {
         ImGui::PopID();
     }
     DrillView& v = ui.drill_view;
-    // The feedback on the last answer, a card of its own: last in the conversation, so that it
-    // is in view after the answer (the patient's reply is in the decision card below).
-    if (immediate && !d.turns().empty()) draw_feedback_card(ui, d.turns().back(), &v.feedback_open);
+    // The feedback on the last answer is not here but in a card of its own (draw_drill).
     if (v.scroll_conversation) {
         ImGui::SetScrollHereY(1.0f);
         v.scroll_conversation = false;
@@ -471,6 +471,34 @@ void status_line(Ui& ui, DrillSession& d, float right) {
     }
 }
 
+// The feedback card, `height` high: the verdict, the score, the trainee's words, what worked and
+// what was missed, what an expert might say (feedback_view.cpp). Its height, and the height down
+// to the score, are measured for the next frame; where the card is shorter than its content, it
+// scrolls, from the top for each new answer, so the verdict and the score are what shows.
+void feedback_card(Ui& ui, DrillSession& d, float height, float pad) {
+    DrillView& v = ui.drill_view;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(st.WindowPadding.x, pad));
+    ImGui::BeginChild("feedback", ImVec2(0, height), true);
+    ImGui::PopStyleVar();
+    int turn = static_cast<int>(d.turns().size());
+    if (v.feedback_turn != turn) {
+        ImGui::SetScrollY(0.0f);
+        v.feedback_turn = turn;
+    }
+    probe::window("feedback");
+    float top = ImGui::GetCursorPosY();
+    float score_end = draw_feedback_card(ui, d.turns().back(), &v.feedback_open);
+    float measured = std::ceil(ImGui::GetCursorPosY() - st.ItemSpacing.y - top);
+    float read = score_end > 0 ? std::ceil(score_end - top) : measured;
+    ImGui::EndChild();
+    if (std::fabs(measured - v.feedback_h) >= 1.0f || std::fabs(read - v.feedback_read_h) >= 1.0f) {
+        v.feedback_h = measured;
+        v.feedback_read_h = read;
+        ui.animating = true;  // one more frame, laid out with the new height
+    }
+}
+
 }  // namespace
 
 void draw_drill(Ui& ui) {
@@ -516,9 +544,26 @@ void draw_drill(Ui& ui) {
     float min_conv = ImGui::GetTextLineHeightWithSpacing() * 2 + st.WindowPadding.y * 2;
     // The content with a two-line answer box (the box is one line high only where tight).
     float content = v.decision_h > 0 ? v.decision_h + (2 - v.answer.min_lines) * line : full * 0.6f;
-    bool roomy = full - header_h - (content + 2 * pad) - gap >= min_conv;
+    // The feedback on the last answer, a card of its own between the conversation and the
+    // decision: the patient's reply comes in below it, so it stays in view. The space goes, in
+    // turn, to the decision; to the card up to its score (header, verdict, score); to the
+    // conversation's two lines; to the rest of the card; and what is left to the conversation.
+    // Where the conversation cannot have its two lines after the card's top part, it goes (the
+    // patient's latest line is in the decision, the trainee's in the card). The card is at least
+    // its header line, else it is left out.
+    bool feedback = ui.settings.feedback == "immediate" && !d.turns().empty();
+    float fb_min = feedback ? ImGui::GetFrameHeight() + 2 * pad : 0.0f;
+    float fb_need = !feedback ? 0.0f : v.feedback_h > 0 ? v.feedback_h + 2 * pad : full * 0.3f;
+    float fb_read = !feedback               ? 0.0f
+                    : v.feedback_read_h > 0 ? v.feedback_read_h + 2 * pad
+                                            : fb_need;
+    fb_read = std::min(fb_read, fb_need);
+    // Below the header line, for the conversation and the card (without the gaps between).
+    float below = full - header_h - (content + 2 * pad) - gap;
+    bool roomy = below >= (feedback ? fb_min : min_conv);
     v.answer.min_lines = roomy || content <= full ? 2 : 1;
     float content_now = content - (2 - v.answer.min_lines) * line;
+    float dec_h = content_now + (roomy ? 2 * pad : 0.0f);
     if (roomy) {
         // One line of header: the case (and, without the side panel, the patient's state),
         // and the actions on the whole drill.
@@ -531,15 +576,32 @@ void draw_drill(Ui& ui) {
         ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right));
         drill_actions(ui, d);
         ImGui::PopStyleVar();
-        float conv_h = std::floor(ImGui::GetContentRegionAvail().y - content_now - 2 * pad - gap);
-        ImGui::BeginChild("conversation", ImVec2(0, conv_h), true);
-        probe::window("conversation");
-        draw_conversation(ui, d);
-        ImGui::EndChild();
+        float left = ImGui::GetContentRegionAvail().y - dec_h - gap;
+        float fb_h = 0.0f, conv_h = left;
+        if (feedback) {
+            if (left - gap - fb_need >= min_conv)
+                fb_h = fb_need;
+            else if (left - gap - fb_read >= min_conv)
+                fb_h = left - gap - min_conv;
+            else
+                fb_h = std::min(fb_need, left);  // the conversation goes, unless room is left
+            fb_h = std::floor(fb_h);
+            conv_h = std::floor(left - gap - fb_h);
+            if (conv_h < ImGui::GetFrameHeightWithSpacing()) conv_h = 0.0f;
+        }
+        if (conv_h > 0) {
+            ImGui::BeginChild("conversation", ImVec2(0, conv_h), true);
+            probe::window("conversation");
+            draw_conversation(ui, d);
+            ImGui::EndChild();
+        }
+        if (feedback) feedback_card(ui, d, fb_h, pad);
+    } else if (feedback && full - dec_h - gap >= fb_min) {
+        feedback_card(ui, d, std::floor(std::min(fb_need, full - dec_h - gap)), pad);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
                         ImVec2(roomy ? st.WindowPadding.x : 0.0f, roomy ? pad : 0.0f));
-    ImGui::BeginChild("decision", ImVec2(0, content_now + (roomy ? 2 * pad : 0.0f)), roomy,
+    ImGui::BeginChild("decision", ImVec2(0, dec_h), roomy,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     probe::window("decision");

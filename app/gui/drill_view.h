@@ -14,7 +14,10 @@ struct DrillView {
     int checkin_done_for = -1;         // turn whose check-in was answered or skipped
     bool scroll_conversation = false;  // scroll the conversation to its end on the next frame
     float decision_h = 0;              // the decision card's height last frame (0: not yet)
-    bool feedback_open = true;         // the feedback card is expanded
+    bool feedback_open = true;         // the feedback card is expanded (kept for the whole drill)
+    float feedback_h = 0;              // the feedback card's content height last frame
+    float feedback_read_h = 0;         // ... down to the end of its score line
+    int feedback_turn = -1;            // the answer the feedback card last showed
 
     // A fresh view for a drill that starts at turn `turn` (0, or the turns resumed), with the
     // answer box taking the keyboard.

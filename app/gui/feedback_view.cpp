@@ -17,8 +17,10 @@ namespace impasse::gui {
 namespace {
 
 // The text, word by word, with evidence words coloured: green for principles, red for
-// counter-markers. Hovering a coloured word names what it shows.
-void highlighted(const std::string& text, const std::vector<EvidenceSpan>& evidence) {
+// counter-markers. Hovering a coloured word names what it shows. The evidence's offsets are
+// into the text without its first `shift` bytes (an opening quote mark).
+void highlighted(const std::string& text, const std::vector<EvidenceSpan>& evidence,
+                 size_t shift = 0) {
     float left = ImGui::GetCursorScreenPos().x;
     float right = left + ImGui::GetContentRegionAvail().x;
     bool first = true;
@@ -30,7 +32,7 @@ void highlighted(const std::string& text, const std::vector<EvidenceSpan>& evide
         if (!word.empty() && word.back() == '\n') word.back() = ' ';
         const EvidenceSpan* hit = nullptr;
         for (const auto& e : evidence)
-            if (e.start < end && e.end > i && (e.kind != "strategy")) {
+            if (e.start + shift < end && e.end + shift > i && (e.kind != "strategy")) {
                 if (!hit || e.kind == "counter_marker") hit = &e;
             }
         ImVec2 size = ImGui::CalcTextSize(word.c_str());
@@ -80,9 +82,10 @@ ImVec4 score_colour(double overall) {
     return overall >= 65 ? colour_good() : overall >= 40 ? colour_neutral() : colour_risk();
 }
 
-// Verdict first (wrapped), then the score, what worked, what was missed, the trainee's words
-// with the evidence, and what an expert might say.
-void feedback_body(Ui& ui, const ShownTurn& t) {
+// Verdict first (wrapped), then the score, the trainee's words quoted with the evidence, what
+// worked, what was missed, the author's note on the move, and what an expert might say. Sets
+// `*score_end` to the cursor's y after the score line.
+void feedback_body(Ui& ui, const ShownTurn& t, float* score_end = nullptr) {
     if (!t.feedback.summary.empty()) {
         ImGui::PushFont(ui.fonts.bold);
         wrapped(t.feedback.summary);
@@ -93,7 +96,14 @@ void feedback_body(Ui& ui, const ShownTurn& t) {
     std::snprintf(label, sizeof label, "Score %.0f / 100", t.score.overall);
     chip(label, score_colour(t.score.overall));
     probe::item("feedback_score");
-    if (!t.feedback.authored.empty()) wrapped(t.feedback.authored);
+    if (score_end) *score_end = ImGui::GetCursorPosY();
+    if (!t.said.empty()) {
+        ImGui::TextDisabled("You said (what the scorer heard in it is coloured):");
+        ImGui::BeginGroup();
+        highlighted("\u201c" + t.said + "\u201d", t.score.evidence, 3);
+        ImGui::EndGroup();
+        probe::item("feedback_words");
+    }
     if (!t.feedback.did_well.empty()) {
         ImGui::Spacing();
         ImGui::TextDisabled("What worked");
@@ -106,20 +116,22 @@ void feedback_body(Ui& ui, const ShownTurn& t) {
         for (const auto& f : t.feedback.missed)
             item(ui, f, colour_risk());
     }
+    if (!t.feedback.authored.empty()) {
+        ImGui::Spacing();
+        wrapped(t.feedback.authored);
+    }
     if (!t.feedback.toward_stage.empty()) {
         ImGui::TextDisabled("Moves toward:");
         ImGui::SameLine();
         learn_link(ui, t.feedback.toward_stage);
     }
-    ImGui::Spacing();
-    ImGui::TextDisabled("Your words, with what the scorer heard in them:");
-    highlighted(t.said, t.score.evidence);
     if (!t.feedback.expert_says.empty()) {
         ImGui::Spacing();
         ImGui::PushFont(ui.fonts.italic);
         wrapped("An expert might say: \u201c" + t.feedback.expert_says + "\u201d");
         ImGui::PopFont();
     }
+    probe::item("feedback_end");  // the last line of the feedback
 }
 
 }  // namespace
@@ -145,14 +157,16 @@ void draw_feedback(Ui& ui, const ShownTurn& t, bool compact) {
     ImGui::Unindent(indent);
 }
 
-void draw_feedback_card(Ui& ui, const ShownTurn& t, bool* open) {
+float draw_feedback_card(Ui& ui, const ShownTurn& t, bool* open) {
     char header[64];
     std::snprintf(header, sizeof header, "Feedback on your answer: %.0f / 100###feedback_card",
                   t.score.overall);
     ImGui::SetNextItemOpen(*open);
     *open = ImGui::CollapsingHeader(header);
     probe::item("feedback_card");
-    if (*open) feedback_body(ui, t);
+    float score_end = 0.0f;
+    if (*open) feedback_body(ui, t, &score_end);
+    return score_end;
 }
 
 }  // namespace impasse::gui

@@ -71,9 +71,13 @@ def main():
             if conv is None:
                 bad.append("no conversation panel although the window is large")
             else:
-                gap = dec[1] - conv[3]
+                # The feedback card, once there is one, sits between them.
+                below = windows.get("feedback", dec)
+                gap = below[1] - conv[3]
                 if gap > 16:
-                    bad.append(f"an empty band of {gap:.0f} px between the conversation and the decision")
+                    bad.append(f"an empty band of {gap:.0f} px below the conversation")
+                if "feedback" in windows and dec[1] - below[3] > 16:
+                    bad.append(f"an empty band of {dec[1] - below[3]:.0f} px below the feedback card")
             if main[3] - dec[3] > 16:
                 bad.append(f"an empty band of {main[3] - dec[3]:.0f} px below the decision card")
     for b in bad:
