@@ -379,6 +379,7 @@ void draw_stage_tracker(Ui& ui, DrillSession& d) {
         ImGui::Dummy(ImVec2(2 * r + 6, ImGui::GetTextLineHeight()));
         ImGui::SameLine();
         learn_link(ui, std::string(stages[i].id));
+        if (probe::enabled()) probe::item(("stage:" + std::string(stages[i].id)).c_str());
         ImGui::Indent(2 * r + 6 + ImGui::GetStyle().ItemSpacing.x);
         muted(withdrawal ? w_desc[i] : c_desc[i]);
         ImGui::Unindent(2 * r + 6 + ImGui::GetStyle().ItemSpacing.x);

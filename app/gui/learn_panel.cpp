@@ -2,6 +2,7 @@
 // that lead here from everywhere else in the app.
 #include <imgui.h>
 
+#include "gui/layout_probe.h"
 #include "gui/markdown_view.h"
 #include "gui/panels.h"
 #include "gui/ui.h"
@@ -71,6 +72,7 @@ bool learn_link(Ui& ui, const std::string& id, const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour_link());
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
+    if (probe::enabled()) probe::item(("learn_link:" + id).c_str());
     bool clicked = false;
     if (ImGui::IsItemHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

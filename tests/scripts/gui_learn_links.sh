@@ -22,15 +22,43 @@ for topic in accept_responsibility exploration; do
   stop
 done
 
+# Where a link is drawn, from the app's own widget rectangles (app/gui/layout_probe.h), so the
+# clicks follow the layout when the feedback card or the tracker moves.
+layout=$tmp/layout
+# centre NAME [SCROLL_AT_X SCROLL_AT_Y]: "X Y", the middle of the first widget called NAME in
+# the last frame, once it is inside its panel's visible part; while it is scrolled out of view,
+# the wheel turns over the panel at SCROLL_AT (the feedback card scrolls at small sizes).
+centre() {
+  local xy="" line
+  for _ in $(seq 60); do
+    line=$(awk -v n="$1" '$1 == "item" && $2 == n { print; exit }' "$layout" 2>/dev/null || true)
+    if [ -n "$line" ]; then
+      xy=$(awk '{ y = ($4 + $6) / 2; if (y > $8 + 2 && y < $10 - 2) printf "%d %d", ($3 + $5) / 2, y }' <<<"$line")
+      [ -n "$xy" ] && break
+      if [ $# -ge 3 ]; then
+        xdotool mousemove --window "$win" "$2" "$3"; step 0.1; xdotool click 5
+      fi
+    fi
+    step 0.1
+  done
+  [ -n "$xy" ] || fail "the widget '$1' was not drawn in view (last: '${line:-none}'; see $shots)"
+  echo "$xy"
+}
+card_at() {  # the middle of the feedback card
+  awk '$1 == "item" && $2 == "feedback_card" { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$layout"
+}
+
 # From the drill: answer with the first case's option 4, then follow the links.
-start --open nadia-this-isnt-working
+IMPASSE_LAYOUT_DUMP=$layout start --open nadia-this-isnt-working
 xdotool key 4; step 0.8
+xdotool mousemove --window "$win" 640 790; step 0.3
 import -window root "$shots/feedback.png"
-click_at 135 213; step 0.8  # "Accept responsibility"
+click_at $(centre learn_link:accept_responsibility $(card_at)); step 0.8  # "Accept responsibility" in the feedback
 xdotool mousemove --window "$win" 640 790; step 0.3
 shot_pane "clicked-accept_responsibility"
 click_at 249 32; step 0.6  # back to the Drill
-click_at 1024 547; step 0.8  # stage tracker: "Exploration"
+xdotool mousemove --window "$win" 640 790; step 0.3
+click_at $(centre stage:exploration); step 0.8  # stage tracker: "Exploration"
 xdotool mousemove --window "$win" 640 790; step 0.3
 shot_pane "clicked-exploration"
 stop
