@@ -9,7 +9,6 @@
 namespace impasse::gui {
 
 int run(const Options& options) {
-    Shell shell(options);
     PlatformConfig pc;
     pc.width = options.width;
     pc.height = options.height;
@@ -25,6 +24,9 @@ int run(const Options& options) {
         std::fprintf(stderr, "impasse: %s\n", err.c_str());
         return 1;
     }
+    // The shell is made once the window is open: it starts the drill or demo the command line
+    // asked for, and a run that never had a window must not leave one in the record.
+    Shell shell(options);
     shell.attach(platform);
     return platform.loop([&] { shell.prepare(); }, [&] { return shell.frame(); });
 }
