@@ -60,8 +60,12 @@ void put_string(std::string& out, std::string_view s) {
         return;
     }
     out += '"';
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
+    size_t run = 0;  // the start of the characters not yet copied, which need no escape
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '"':
                 out += "\\\"";
@@ -84,16 +88,21 @@ void put_string(std::string& out, std::string_view s) {
             case '\t':
                 out += "\\t";
                 break;
-            default:
-                if (c < 0x20) {
-                    char esc[8];
-                    std::snprintf(esc, sizeof esc, "\\u%04x", c);
-                    out += esc;
-                } else {
-                    out += ch;
-                }
+            default: {
+                char esc[8];
+                std::snprintf(esc, sizeof esc, "\\u%04x", c);
+                out += esc;
+            }
         }
     }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+// A string known to need no escaping (an id from the vocabulary), quoted.
+void put_plain(std::string& out, std::string_view s) {
+    out += '"';
+    out += s;
     out += '"';
 }
 
@@ -105,7 +114,7 @@ void put_ids(std::string& out, const char* key, const std::array<double, N>& val
     out += "\":{";
     for (size_t i = 0; i < N && i < terms.size(); ++i) {
         if (i) out += ',';
-        put_string(out, terms[i].id);
+        put_plain(out, terms[i].id);
         out += ':';
         put_rounded(out, values[i], 3);
     }
@@ -129,9 +138,9 @@ std::string score_text_json(const nlohmann::ordered_json& id, const Score& s) {
         const auto& e = s.evidence[i];
         if (i) out += ',';
         out += "{\"kind\":";
-        put_string(out, e.kind);
+        put_plain(out, e.kind);
         out += ",\"id\":";
-        put_string(out, e.id);
+        put_plain(out, e.id);
         out += ",\"start\":";
         put_count(out, e.start);
         out += ",\"end\":";

@@ -92,11 +92,15 @@ class ResponseModel {
 
   private:
     ResponseModel() = default;
+    const float* find_row(uint64_t hash) const;  // the row of a feature's weights, or null
+    // z[l] += row[l] * value for l < n.
+    static void add_row(const float* row, double value, double* z, size_t n);
     std::vector<std::string> labels_;
     std::vector<double> bias_;
     std::vector<std::string> names_;  // per row
     std::vector<uint64_t> hashes_;    // sorted, per row
     std::vector<float> weights_;      // rows_ x labels_.size(), row-major
+    std::vector<uint32_t> slots_;     // hash table over hashes_: row + 1, 0 = empty
     size_t rows_ = 0;
     std::string version_;
 };

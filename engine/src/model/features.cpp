@@ -98,10 +98,11 @@ std::vector<FeatureHit> extract_features(const text::Analysis& a, const ModelCon
 
     // Words: unigram (negated ones marked), stem, and n-grams within a sentence, with sentence
     // boundaries as pseudo-words so openings ("<s> what") and endings ("you ?") are features.
-    std::vector<std::string> grams;  // per token: the form used in n-grams
+    std::vector<std::string_view> grams;  // per token: the form used in n-grams
     grams.reserve(toks.size());
     for (const auto& t : toks)
-        grams.push_back(t.word ? t.norm : (t.norm == "?" ? "?" : ""));
+        grams.push_back(t.word ? std::string_view(t.norm)
+                               : (t.norm == "?" ? std::string_view("?") : std::string_view()));
     for (size_t i = 0; i < toks.size(); ++i) {
         const auto& t = toks[i];
         auto s = static_cast<uint32_t>(t.start), e = static_cast<uint32_t>(t.end);
@@ -112,9 +113,10 @@ std::vector<FeatureHit> extract_features(const text::Analysis& a, const ModelCon
             emit.add({"w", "?"}, s, e);
         }
     }
+    std::vector<size_t> idx;
     for (const auto& sent : a.sentences) {
         // The sentence's usable tokens (words and '?'), with <s> before.
-        std::vector<size_t> idx;
+        idx.clear();
         for (size_t i = sent.first; i < sent.last && i < toks.size(); ++i)
             if (!grams[i].empty()) idx.push_back(i);
         if (idx.empty()) continue;

@@ -4,10 +4,16 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <mutex>
 #include <numeric>
 #include <sstream>
+#include <system_error>
+#include <thread>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "impasse/paths.h"
 
@@ -100,26 +106,75 @@ std::unique_ptr<ResponseModel> ResponseModel::parse(std::string_view content,
         declared > 1e8)
         return fail("expected 'features<TAB>COUNT'");
     auto rows = static_cast<size_t>(declared);
-    std::vector<std::pair<uint64_t, size_t>> order;
-    std::vector<float> weights;
-    weights.reserve(rows * L);
-    m->names_.reserve(rows);
+    // The feature lines are found first, then read on two threads (a model has over a million
+    // weights, and reading them was most of the time `impasse score` took to start).
+    std::vector<std::string_view> lines;
+    std::vector<size_t> line_nos;
+    lines.reserve(std::min(rows, content.size() / (L + 1)));  // not what a bad header claims
+    line_nos.reserve(lines.capacity());
     while (next_line(&line)) {
         if (line.empty()) continue;
-        f = split_tabs(line);
-        if (f.size() != L + 1) return fail("a feature line needs its name and one weight a label");
-        m->names_.emplace_back(f[0]);
-        for (size_t i = 1; i < f.size(); ++i) {
-            double v;
-            if (!to_double(f[i], &v))
-                return fail("weight " + std::to_string(i) + " is not a number");
-            weights.push_back(static_cast<float>(v));
-        }
-        order.emplace_back(feature_hash(f[0]), m->names_.size() - 1);
+        lines.push_back(line);
+        line_nos.push_back(line_no);
     }
-    if (order.size() != rows)
+    if (lines.size() != rows) {
+        line_no = line_nos.empty() ? line_no : line_nos.back();
         return fail("the file declares " + std::to_string(rows) + " features but has " +
-                    std::to_string(order.size()));
+                    std::to_string(lines.size()));
+    }
+    std::vector<float> weights(rows * L);
+    m->names_.assign(rows, std::string());
+    // Reads lines [from, to); returns the index of the first bad line (its message in *what),
+    // or `to`.
+    auto read = [&](size_t from, size_t to, std::string* what) {
+        for (size_t r = from; r < to; ++r) {
+            const char* p = lines[r].data();
+            const char* end = p + lines[r].size();
+            const char* tab = static_cast<const char*>(std::memchr(p, '\t', lines[r].size()));
+            if (!tab) {
+                *what = "a feature line needs its name and one weight a label";
+                return r;
+            }
+            m->names_[r].assign(p, tab);
+            p = tab + 1;
+            for (size_t i = 0; i < L; ++i) {
+                double v = 0;
+                auto res = std::from_chars(p, end, v);
+                bool last = i + 1 == L;
+                if (res.ec != std::errc() || !std::isfinite(v) ||
+                    (last ? res.ptr != end : (res.ptr == end || *res.ptr != '\t'))) {
+                    const char* stop = static_cast<const char*>(
+                        std::memchr(p, '\t', static_cast<size_t>(end - p)));
+                    bool number_ended = res.ec == std::errc() && std::isfinite(v) &&
+                                        (res.ptr == end || res.ptr == stop);
+                    *what = number_ended ? "a feature line needs its name and one weight a label"
+                                         : "weight " + std::to_string(i + 1) + " is not a number";
+                    return r;
+                }
+                weights[r * L + i] = static_cast<float>(v);
+                p = last ? end : res.ptr + 1;
+            }
+        }
+        return to;
+    };
+    std::string what_a, what_b;
+    size_t half = rows / 2, bad_a = half, bad_b = rows;
+    try {
+        std::thread second([&] { bad_b = read(half, rows, &what_b); });
+        bad_a = read(0, half, &what_a);
+        second.join();
+    } catch (const std::system_error&) {  // no thread to be had: read it all here
+        bad_a = read(0, half, &what_a);
+        bad_b = read(half, rows, &what_b);
+    }
+    if (bad_a != half || bad_b != rows) {
+        bool first = bad_a != half;
+        line_no = line_nos[first ? bad_a : bad_b];
+        return fail(first ? what_a : what_b);
+    }
+    std::vector<std::pair<uint64_t, size_t>> order(rows);
+    for (size_t r = 0; r < rows; ++r)
+        order[r] = {feature_hash(m->names_[r]), r};
     std::sort(order.begin(), order.end());
     for (size_t i = 1; i < order.size(); ++i)
         if (order[i].first == order[i - 1].first)
@@ -136,6 +191,18 @@ std::unique_ptr<ResponseModel> ResponseModel::parse(std::string_view content,
                     m->weights_.begin() + static_cast<std::ptrdiff_t>(r * L));
     }
     m->names_ = std::move(names);
+    // Open addressing, at most half full: row + 1 per slot, 0 for empty.
+    size_t slots = 16;
+    while (slots < rows * 2)
+        slots *= 2;
+    m->slots_.assign(slots, 0);
+    for (size_t r = 0; r < rows; ++r) {
+        uint64_t h = m->hashes_[r];
+        size_t i = static_cast<size_t>(h ^ (h >> 29)) & (slots - 1);
+        while (m->slots_[i] != 0)
+            i = (i + 1) & (slots - 1);
+        m->slots_[i] = static_cast<uint32_t>(r + 1);
+    }
     m->version_ = hex_digest(content);
     return m;
 }
@@ -160,6 +227,8 @@ std::vector<LabelPrediction> ResponseModel::predict(const text::Analysis& a,
     std::vector<FeatureHit> hits = extract_features(a, ctx);
     std::vector<double> z(bias_);
     // The hits found in the model with words behind them (evidence candidates), then the logits.
+    // Each label's logit adds the hits in the order found, so the sums are the same whichever
+    // way the rows are laid out or the labels grouped.
     struct Found {
         const float* row;
         double value;
@@ -168,15 +237,15 @@ std::vector<LabelPrediction> ResponseModel::predict(const text::Analysis& a,
     std::vector<Found> found;
     found.reserve(hits.size());
     for (const FeatureHit& h : hits) {
-        auto it = std::lower_bound(hashes_.begin(), hashes_.end(), h.hash);
-        if (it == hashes_.end() || *it != h.hash) continue;
-        const float* row = &weights_[static_cast<size_t>(it - hashes_.begin()) * L];
-        for (size_t l = 0; l < L; ++l)
-            z[l] += static_cast<double>(row[l]) * h.value;
+        const float* row = find_row(h.hash);
+        if (!row) continue;
+        add_row(row, static_cast<double>(h.value), z.data(), L);
         if (h.start < h.end) found.push_back({row, h.value, h.start, h.end});
     }
     std::vector<LabelPrediction> out(L);
     std::vector<double> c(found.size());
+    std::vector<size_t> strong;  // the hits that raised the label clearly, in hit order
+    strong.reserve(found.size());
     for (size_t l = 0; l < L; ++l) {
         out[l].p = 1.0 / (1.0 + std::exp(-z[l]));
         if ((evidence && (l >= evidence->size() || !(*evidence)[l])) || out[l].p < evidence_from)
@@ -193,11 +262,13 @@ std::vector<LabelPrediction> ResponseModel::predict(const text::Analysis& a,
             }
         }
         if (best_h == found.size()) continue;
+        strong.clear();
+        for (size_t h = 0; h < found.size(); ++h)
+            if (c[h] >= 0.35 * best) strong.push_back(h);
         uint32_t s = found[best_h].start, e = found[best_h].end;
         for (bool grew = true; grew;) {
             grew = false;
-            for (size_t h = 0; h < found.size(); ++h) {
-                if (c[h] < 0.35 * best) continue;
+            for (size_t h : strong) {
                 const Found& f = found[h];
                 bool touches = f.start <= e + 2 && f.end + 2 >= s;
                 bool inside = f.start >= s && f.end <= e;
@@ -213,6 +284,31 @@ std::vector<LabelPrediction> ResponseModel::predict(const text::Analysis& a,
         out[l].end = e;
     }
     return out;
+}
+
+const float* ResponseModel::find_row(uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = static_cast<size_t>(hash ^ (hash >> 29)) & mask;; i = (i + 1) & mask) {
+        uint32_t r = slots_[i];
+        if (r == 0) return nullptr;
+        if (hashes_[r - 1] == hash) return &weights_[static_cast<size_t>(r - 1) * labels_.size()];
+    }
+}
+
+void ResponseModel::add_row(const float* row, double value, double* z, size_t n) {
+    size_t l = 0;
+#if defined(__SSE2__)
+    // Two labels at a time: the same products and sums as the loop below, element by element.
+    const __m128d v = _mm_set1_pd(value);
+    for (; l + 2 <= n; l += 2) {
+        __m128d w = _mm_cvtps_pd(
+            _mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(row + l))));
+        _mm_storeu_pd(z + l, _mm_add_pd(_mm_loadu_pd(z + l), _mm_mul_pd(w, v)));
+    }
+#endif
+    for (; l < n; ++l)
+        z[l] += static_cast<double>(row[l]) * value;
 }
 
 std::vector<std::pair<std::string, double>> ResponseModel::top_features(int label, size_t n) const {

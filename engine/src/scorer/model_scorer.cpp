@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <system_error>
+#include <thread>
 #include <unordered_set>
 
 #include "impasse/paths.h"
@@ -43,12 +45,26 @@ void trim(std::string_view text, uint32_t* s, uint32_t* e) {
         --*e;
 }
 
-// ASCII text in which at least two words in five are common English words that other
+// Text with ASCII letters in which at least two words in five are common English words that other
 // languages do not share ("the", "you", "what", "it's"): English, without asking CLD2 (which
 // cost more than the model itself). Anything else is left to CLD2.
 bool plainly_english(std::string_view text, const text::Analysis& a) {
-    for (char c : text)
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    // Letters must be ASCII; typographic punctuation (dashes, curly quotes, ellipsis: U+2000 to
+    // U+207F) and no-break spaces are common in typed English and do not count.
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) continue;
+        auto at = [&](size_t k) {
+            return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+        };
+        if (c == 0xE2 && (at(1) == 0x80 || at(1) == 0x81) && (at(2) & 0xC0) == 0x80) {
+            i += 2;
+        } else if (c == 0xC2 && at(1) == 0xA0) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
     // Words other languages also use ("no", "me", "a", "so", "in", "was", "i", "on", "for")
     // are left out.
     static const std::unordered_set<std::string_view> common{
@@ -272,10 +288,24 @@ Score ModelScorer::score_text(std::string_view text, const Moment& moment) const
 std::unique_ptr<ModelScorer> make_model_scorer(const std::string& model_path,
                                                const std::string& rubric_path,
                                                const std::string& risk_path, std::string* error) {
+    // The rubric is read while the model is (each takes a good part of the start-up time).
+    std::shared_ptr<const RubricScorer> rubric;
+    std::string rubric_error;
+    std::thread reader;
+    try {
+        reader = std::thread([&] { rubric = make_rubric_scorer(rubric_path, &rubric_error); });
+    } catch (const std::system_error&) {  // no thread to be had: read it afterwards
+    }
     std::shared_ptr<const ResponseModel> model = ResponseModel::load(model_path, error);
+    if (reader.joinable())
+        reader.join();
+    else
+        rubric = make_rubric_scorer(rubric_path, &rubric_error);
     if (!model) return nullptr;
-    std::shared_ptr<const RubricScorer> rubric = make_rubric_scorer(rubric_path, error);
-    if (!rubric) return nullptr;
+    if (!rubric) {
+        if (error) *error = rubric_error;
+        return nullptr;
+    }
     RiskLexicon risk;
     if (!risk_path.empty() && !load_risk_lexicon(risk_path, &risk, error)) return nullptr;
     return std::make_unique<ModelScorer>(std::move(model), std::move(rubric), std::move(risk));
