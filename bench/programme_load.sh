@@ -8,7 +8,8 @@
 # process: start, connect with SCRAM, work, disconnect):
 #   * CLIENTS trainees syncing at the same moment, each pushing one new drill and pulling the
 #     notes on all their drills (and checks that every pushed turn arrived exactly once);
-#   * a supervisor's cohort listing (`impasse review --cohort`), REPEAT times;
+#   * a supervisor's cohort listing (`impasse review --cohort`: its first page of 100, a page
+#     1,000 drills back, and every drill with --all), REPEAT times each;
 #   * one drill's review (`impasse review --cohort --drill`), REPEAT times;
 #   * the floor: `impasse review` of a cohort with no drills (process, connection and an empty
 #     answer), and another cohort's listing (row-level security filters out every drill).
@@ -153,17 +154,23 @@ time_it() {  # time_it FILE COMMAND...: REPEAT runs, one figure a line in FILE
   shift
   for i in $(seq "$REPEAT"); do
     s=$(ms)
-    "$@" >/dev/null
+    "$@" >/dev/null 2>"$tmp/time_it.err" || { cat "$tmp/time_it.err" >&2; exit 1; }
     echo $(($(ms) - s)) >>"$f"
   done
 }
 time_it "$tmp/floor.ms" "$bin" review --db "$db user=$sup" --cohort none --json
 time_it "$tmp/other.ms" "$bin" review --db "$db user=$sup" --cohort c2 --json
 time_it "$tmp/cohort.ms" "$bin" review --db "$db user=$sup" --cohort c1 --json
+time_it "$tmp/cohort_all.ms" "$bin" review --db "$db user=$sup" --cohort c1 --json --all
+older=$("$bin" review --db "$db user=$sup" --cohort c1 --json --limit 1000 2>/dev/null |
+  python3 -c "import json,sys; print(json.load(sys.stdin)[-1]['drill_uid'])")
+time_it "$tmp/cohort_older.ms" "$bin" review --db "$db user=$sup" --cohort c1 --json --older-than "$older"
 time_it "$tmp/drill.ms" "$bin" review --db "$db user=$sup" --cohort c1 --drill "$drill" --json
 echo "floor (review of a cohort with no drills: process, connection, empty answer): $(stats "$tmp/floor.ms")"
 echo "another cohort's listing (review --cohort c2: row-level security filters out all its drills): $(stats "$tmp/other.ms")"
-echo "cohort listing (review --cohort c1: $cohort_drills drills): $(stats "$tmp/cohort.ms")"
+echo "cohort listing, first page (review --cohort c1: the newest 100 of $cohort_drills drills): $(stats "$tmp/cohort.ms")"
+echo "cohort listing, a page 1,000 drills back (review --cohort c1 --older-than UID): $(stats "$tmp/cohort_older.ms")"
+echo "cohort listing, every drill (review --cohort c1 --all: $cohort_drills drills): $(stats "$tmp/cohort_all.ms")"
 echo "one drill's review (review --drill, 10 turns and their notes): $(stats "$tmp/drill.ms")"
 # The server's own time for the cohort listing's query, as the supervisor (row-level security on).
 psql -X -q -t -A "$db user=$sup" -c "EXPLAIN (ANALYZE, FORMAT TEXT) SELECT d.uid, p.display_name,

@@ -22,6 +22,9 @@ using nlohmann::json;
 struct ReviewOptions {
     std::string db, cohort, drill;
     bool json_out = false;
+    size_t limit = 100;
+    bool all = false;
+    std::string older_than;
     std::string turn, text;
     int rating = 0;
     std::vector<std::string> principles;  // id=0|1|2
@@ -45,7 +48,17 @@ json note_json(const ProgrammeNote& n) {
 
 void list_cohort(programme::Server& server, const ReviewOptions& o, int& exit_code) {
     std::vector<programme::CohortDrill> drills;
-    if (report_failure(server.cohort_drills(o.cohort, &drills), exit_code)) return;
+    programme::CohortPage page;
+    page.limit = o.all ? 0 : o.limit;
+    page.older_than = o.older_than;
+    if (report_failure(server.cohort_drills(o.cohort, page, &drills), exit_code)) return;
+    // A full page may have older drills after it: say how to see them (on stderr, so the
+    // JSON stays one array).
+    if (page.limit > 0 && drills.size() == page.limit)
+        std::fprintf(stderr,
+                     "impasse: showing the newest %zu; older: impasse review --cohort %s "
+                     "--older-than %s\n",
+                     drills.size(), o.cohort.c_str(), drills.back().drill_uid.c_str());
     if (o.json_out) {
         json a = json::array();
         for (const auto& d : drills)
@@ -154,6 +167,12 @@ void add_review(CLI::App& app, int& exit_code) {
     add_db_option(*review, o->db);
     review->add_option("--cohort", o->cohort, "The cohort")->required();
     review->add_option("--drill", o->drill, "One drill's uid: its turns and the notes on them");
+    review->add_option("--limit", o->limit, "List at most this many drills, newest first")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    review->add_option("--older-than", o->older_than,
+                       "List the drills after this one (the last uid of the previous page)");
+    review->add_flag("--all", o->all, "List every drill of the cohort (no --limit)");
     review->add_flag("--json", o->json_out, "Print JSON");
     review->callback([o, &exit_code] {
         auto server = connect_programme(o->db, exit_code);

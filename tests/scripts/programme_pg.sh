@@ -160,6 +160,28 @@ assert sorted(uids) == sorted(sys.argv[2:5]), uids
 assert [d["started_at"] for d in drills] == sorted((d["started_at"] for d in drills), reverse=True)
 assert {d["trainee"] for d in drills} == {"Alice Trainee", "Bob Trainee"}
 PY
+# Pages of the listing: two, then the one after the second (the stderr line says how), then
+# none after the last; a drill of another cohort, or no uid at all, is refused.
+p1=$("$bin" review --db "$db user=$sup1" --cohort c1 --json --limit 2 2>"$tmp/page.err")
+next=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])[-1]['drill_uid'])" "$p1")
+grep -q -- "--older-than $next" "$tmp/page.err" || fail "a full page does not say how to see older: $(cat "$tmp/page.err")"
+p2=$("$bin" review --db "$db user=$sup1" --cohort c1 --json --limit 2 --older-than "$next" 2>"$tmp/page.err")
+[ -s "$tmp/page.err" ] && fail "a last page says there are older drills: $(cat "$tmp/page.err")"
+python3 - "$list" "$p1" "$p2" <<'PY' || fail "the pages are not the listing in order: $p1 / $p2"
+import json, sys
+whole, p1, p2 = (json.loads(a) for a in sys.argv[1:4])
+assert len(p1) == 2 and len(p2) == 1, (p1, p2)
+assert p1 + p2 == whole, (p1, p2, whole)
+PY
+last=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])[-1]['drill_uid'])" "$p2")
+[ "$("$bin" review --db "$db user=$sup1" --cohort c1 --json --older-than "$last")" = "[]" ] ||
+  fail "drills listed after the oldest"
+"$bin" review --db "$db user=$sup1" --cohort c2 --older-than "$last" 2>"$tmp/page.err" &&
+  fail "--older-than a drill of another cohort was accepted"
+grep -q "no shared drill $last in cohort c2" "$tmp/page.err" || fail "unclear: $(cat "$tmp/page.err")"
+"$bin" review --db "$db user=$sup1" --cohort c1 --older-than "x'; DROP TABLE impasse.drills; --" \
+  2>"$tmp/page.err" && fail "a malformed --older-than was accepted"
+grep -q "is not a drill uid" "$tmp/page.err" || fail "unclear: $(cat "$tmp/page.err")"
 [ "$("$bin" review --db "$db user=$sup1" --cohort c2 --json)" = "[]" ] || fail "supervisor 1 sees cohort 2"
 [ "$("$bin" review --db "$db user=$tb" --cohort c1 --json | grep -c drill_uid)" = 1 ] ||
   fail "trainee B's review shows others' drills"

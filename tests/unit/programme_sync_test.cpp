@@ -66,7 +66,8 @@ class MemoryServer final : public Server {
         *out = notes;
         return "";
     }
-    std::string cohort_drills(const std::string&, std::vector<CohortDrill>*) override {
+    std::string cohort_drills(const std::string&, const CohortPage&,
+                              std::vector<CohortDrill>*) override {
         return "no";
     }
     std::string drill_turns(const std::string&, const std::string&, std::vector<SharedTurn>*,

@@ -40,6 +40,12 @@ struct SharedDrill {
 };
 
 // A shared drill as a supervisor's cohort list shows it.
+// A page of a cohort's listing (see Server::cohort_drills).
+struct CohortPage {
+    size_t limit = 0;        // at most this many drills; 0 = all
+    std::string older_than;  // a drill uid: only drills listed after it; "" = from the newest
+};
+
 struct CohortDrill {
     std::string drill_uid;
     std::string trainee;       // display name
@@ -121,8 +127,12 @@ class Server {
     // The notes on the drills this person shared (every cohort).
     [[nodiscard]] virtual std::string pull_notes(std::vector<ProgrammeNote>* notes) = 0;
 
-    // Supervisor (run by a trainee, these show only the trainee's own rows).
+    // Supervisor (run by a trainee, these show only the trainee's own rows). cohort_drills lists
+    // the cohort's shared drills newest first (ties by uid, descending): at most `page.limit`
+    // of them (0: all), and with `page.older_than` (a drill uid of the cohort) only those
+    // listed after that drill. An unknown or invisible `older_than` is an error.
     [[nodiscard]] virtual std::string cohort_drills(const std::string& cohort,
+                                                    const CohortPage& page,
                                                     std::vector<CohortDrill>* drills) = 0;
     [[nodiscard]] virtual std::string drill_turns(const std::string& drill_uid,
                                                   const std::string& cohort,

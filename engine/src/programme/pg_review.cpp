@@ -1,5 +1,7 @@
 // The supervisor's side: a cohort's shared drills, one drill's turns with their notes, writing a
 // note. Row-level security decides what each query returns; nothing here filters by person.
+#include <cctype>
+
 #include "impasse/json_read.h"
 #include "impasse/json_write.h"
 #include "programme/pg_server.h"
@@ -37,19 +39,46 @@ ProgrammeNote read_note(const pqxx::row& row) {
     return n;
 }
 
+// 8-4-4-4-12 hexadecimal digits, as PostgreSQL writes a uuid.
+bool looks_like_uuid(const std::string& s) {
+    if (s.size() != 36) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
-std::string PgServer::cohort_drills(const std::string& cohort, std::vector<CohortDrill>* drills) {
+std::string PgServer::cohort_drills(const std::string& cohort, const CohortPage& page,
+                                    std::vector<CohortDrill>* drills) {
     drills->clear();
+    if (!page.older_than.empty() && !looks_like_uuid(page.older_than))
+        return "'" + page.older_than + "' is not a drill uid";
+    // Keyset paging: the drills after (started_at, uid) of `older_than`, through the index on
+    // (cohort, started_at DESC); the notes are counted for the page's rows only.
     const std::string sql =
         "SELECT d.uid::text, COALESCE(p.display_name, d.owner::text), d.owner::text, d.scenario, " +
         iso_sql("d.started_at") + ", COALESCE(" + iso_sql("d.ended_at") +
         ", ''), d.ending, d.status, COALESCE(d.mean_score, -1), d.turn_count, "
         "(SELECT count(*) FROM impasse.notes n WHERE n.drill_uid = d.uid AND n.cohort = d.cohort) "
         "FROM impasse.drills d LEFT JOIN impasse.people p ON p.role_name = d.owner "
-        "WHERE d.cohort = $1 ORDER BY d.started_at DESC, d.uid";
-    return transact("reading the cohort", [&](pqxx::work& tx) {
-        for (const auto& row : tx.exec_params(sql, cohort)) {
+        "WHERE d.cohort = $1 AND ($2 = '' OR (d.started_at, d.uid) < (SELECT o.started_at, o.uid "
+        "FROM impasse.drills o WHERE o.uid = NULLIF($2, '')::uuid AND o.cohort = $1)) "
+        "ORDER BY d.started_at DESC, d.uid DESC LIMIT NULLIF($3, 0)";
+    std::string missing;
+    std::string err = transact("reading the cohort", [&](pqxx::work& tx) {
+        if (!page.older_than.empty() &&
+            tx.exec_params("SELECT 1 FROM impasse.drills WHERE uid = $1::uuid AND cohort = $2",
+                           page.older_than, cohort)
+                .empty()) {
+            missing =
+                "no shared drill " + page.older_than + " in cohort " + cohort + " that you can see";
+            return;
+        }
+        for (const auto& row :
+             tx.exec_params(sql, cohort, page.older_than, static_cast<long long>(page.limit))) {
             CohortDrill c;
             c.drill_uid = row[0].as<std::string>();
             c.trainee = row[1].as<std::string>();
@@ -65,6 +94,7 @@ std::string PgServer::cohort_drills(const std::string& cohort, std::vector<Cohor
             drills->push_back(std::move(c));
         }
     });
+    return err.empty() ? missing : err;
 }
 
 std::string PgServer::drill_turns(const std::string& drill_uid, const std::string& cohort,

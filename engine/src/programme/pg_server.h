@@ -31,7 +31,8 @@ class PgServer final : public Server {
     std::string withdraw(const std::string& drill_uid, const std::string& cohort) override;
     std::string pull_notes(std::vector<ProgrammeNote>* notes) override;
 
-    std::string cohort_drills(const std::string& cohort, std::vector<CohortDrill>* drills) override;
+    std::string cohort_drills(const std::string& cohort, const CohortPage& page,
+                              std::vector<CohortDrill>* drills) override;
     std::string drill_turns(const std::string& drill_uid, const std::string& cohort,
                             std::vector<SharedTurn>* turns,
                             std::vector<ProgrammeNote>* notes) override;
