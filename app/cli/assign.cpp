@@ -24,7 +24,7 @@ namespace {
 using nlohmann::json;
 
 struct AssignOptions {
-    std::string db, cohort, scenario, title, due, data_dir;
+    std::string db, cohort, scenario, title, due, data_dir, uid;
     std::vector<std::string> moments;  // `--moment`, a set of moment drills
     bool assessment = false, json_out = false;
     uint64_t seed = 0;
@@ -218,6 +218,20 @@ void add_programme_assignments(CLI::App& prog, int& exit_code) {
     assign->add_option("--seed", o->seed, "An assessment's seed (default: a random one)")
         ->each([o](const std::string&) { o->seed_given = true; });
     assign->callback([o, &exit_code] { run_assign(*o, exit_code); });
+
+    auto* unassign = prog.add_subcommand(
+        "unassign",
+        "Supervisors: delete an assignment (trainees' laptops drop it at their next sync; drills "
+        "already played stay)");
+    add_db_option(*unassign, o->db);
+    unassign->add_option("uid", o->uid, "The assignment's uid (from `programme assignments`)")
+        ->required();
+    unassign->callback([o, &exit_code] {
+        auto server = connect_programme(o->db, exit_code);
+        if (!server) return;
+        if (report_failure(server->delete_assignment(o->uid), exit_code)) return;
+        std::printf("Deleted assignment %s.\n", o->uid.c_str());
+    });
 
     auto* progress = prog.add_subcommand(
         "assignments", "Supervisors: the cohort's assignments and each trainee's status");

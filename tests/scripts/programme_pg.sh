@@ -616,4 +616,25 @@ import json, sys
 got = {r['trainee']: r['status'] for r in json.load(sys.stdin) if r['assignment_uid'] == '$set'}
 assert got == {'Alice Trainee': 'done', 'Bob Trainee': ''}, got
 " || fail "the supervisor does not see the set done"
+
+# Deleting an assignment: only its cohort's supervisor can; it goes from the supervisor's list
+# with its statuses, and from the trainee's laptop at the next sync; the drills played stay.
+"$bin" programme unassign --db "$db user=$sup2" "$set" >/dev/null 2>"$tmp/un.err" &&
+  fail "supervisor 2 deleted cohort 1's assignment"
+grep -q "no assignment $set in a cohort you supervise" "$tmp/un.err" || fail "unclear: $(cat "$tmp/un.err")"
+"$bin" programme unassign --db "$db user=$ta" "$set" >/dev/null 2>&1 && fail "a trainee deleted an assignment"
+"$bin" programme unassign --db "$db user=$sup1" "not-a-uid" >/dev/null 2>"$tmp/un.err" &&
+  fail "a malformed uid was accepted"
+grep -q "is not an assignment uid" "$tmp/un.err" || fail "unclear: $(cat "$tmp/un.err")"
+drills_before=$("$bin" data export --data-dir "$tmp/a" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['drills']))")
+"$bin" programme unassign --db "$db user=$sup1" "$set" | grep -q "Deleted assignment $set" ||
+  fail "supervisor 1 could not delete the set"
+"$bin" programme assignments --db "$db user=$sup1" --cohort c1 --json | grep -q "$set" &&
+  fail "the deleted set is still listed"
+[ "$(as admin -c "SELECT count(*) FROM impasse.assignment_status WHERE assignment_uid = '$set'")" = 0 ] ||
+  fail "the deleted set's statuses stayed"
+"$bin" sync --db "$db user=$ta" --data-dir "$tmp/a" >/dev/null
+"$bin" assignments --data-dir "$tmp/a" --json | grep -q "$set" && fail "the laptop kept the deleted set"
+drills_after=$("$bin" data export --data-dir "$tmp/a" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['drills']))")
+[ "$drills_before" = "$drills_after" ] || fail "deleting the set lost drills ($drills_before -> $drills_after)"
 echo "programme_pg: ok"

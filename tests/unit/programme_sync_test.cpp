@@ -79,6 +79,7 @@ class MemoryServer final : public Server {
         return "no";
     }
     std::string add_assignment(const AssignmentDraft&, std::string*) override { return "no"; }
+    std::string delete_assignment(const std::string&) override { return "no"; }
     std::string assignment_progress(const std::string&, std::vector<AssignmentProgress>*) override {
         return "no";
     }

@@ -143,6 +143,10 @@ class Server {
     // Supervisor: sets an assignment for one of their cohorts; sets *uid.
     [[nodiscard]] virtual std::string add_assignment(const AssignmentDraft& a,
                                                      std::string* uid) = 0;
+    // Supervisor: deletes an assignment of one of their cohorts, and every trainee's status on
+    // it; the trainees' laptops drop it at their next sync. Drills already played from it stay.
+    // An unknown uid, or one of a cohort this person does not supervise, is an error.
+    [[nodiscard]] virtual std::string delete_assignment(const std::string& uid) = 0;
     // Supervisor: every assignment of the cohort with each trainee's status (one row per
     // assignment and trainee, by due date).
     [[nodiscard]] virtual std::string assignment_progress(

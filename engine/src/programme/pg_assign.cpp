@@ -29,6 +29,21 @@ std::string PgServer::add_assignment(const AssignmentDraft& a, std::string* uid)
     });
 }
 
+std::string PgServer::delete_assignment(const std::string& uid) {
+    bool uuid =
+        uid.size() == 36 && uid.find_first_not_of("0123456789abcdefABCDEF-") == std::string::npos;
+    if (!uuid) return "'" + uid + "' is not an assignment uid";
+    bool deleted = false;
+    std::string err = transact("deleting the assignment", [&](pqxx::work& tx) {
+        // Row-level security lets a supervisor delete only their own cohorts' assignments.
+        deleted =
+            !tx.exec_params("DELETE FROM impasse.assignments WHERE uid = $1::uuid RETURNING 1", uid)
+                 .empty();
+    });
+    if (!err.empty()) return err;
+    return deleted ? "" : "no assignment " + uid + " in a cohort you supervise";
+}
+
 std::string PgServer::assignment_progress(const std::string& cohort,
                                           std::vector<AssignmentProgress>* rows) {
     rows->clear();

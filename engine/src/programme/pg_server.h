@@ -38,6 +38,7 @@ class PgServer final : public Server {
                             std::vector<ProgrammeNote>* notes) override;
     std::string add_note(const NoteDraft& note, std::string* note_uid) override;
     std::string add_assignment(const AssignmentDraft& a, std::string* uid) override;
+    std::string delete_assignment(const std::string& uid) override;
     std::string assignment_progress(const std::string& cohort,
                                     std::vector<AssignmentProgress>* rows) override;
     std::string pull_assignments(std::vector<ProgrammeAssignment>* out) override;
