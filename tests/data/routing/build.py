@@ -7,7 +7,8 @@ and the options that would be wrong (`forbid`). The split is by scenario: a thir
 scenarios (by a hash of the scenario id) are held out, so the reported figures are on cases
 whose routing was never looked at while tuning. Sources named `fresh-*.yaml` are a second
 held-out part, written later by another writer on scenarios the first set does not cover, all
-of it held out (`heldout_fresh.jsonl`).
+of it held out (`heldout_fresh.jsonl`). Sources named `dev*.yaml` are development data written
+later (weighted toward paraphrased mistakes); they may name only scenarios of the dev split.
 
     python3 tests/data/routing/build.py          # writes dev.jsonl and heldout.jsonl here
     impasse score --evaluate-routing tests/data/routing/heldout.jsonl
@@ -54,6 +55,8 @@ def main():
                         sys.exit(f"build.py: {where}: {key} names unknown option {x!r}")
             if not it.get("accept"):
                 sys.exit(f"build.py: {where}: accept is empty")
+            if src.name.startswith("dev") and heldout(it["scenario"]):
+                sys.exit(f"build.py: {where}: a development source names a held-out scenario")
             split = "heldout_fresh" if src.name.startswith("fresh-") else (
                 "heldout" if heldout(it["scenario"]) else "dev")
             out[split].append(
