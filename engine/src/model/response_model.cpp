@@ -55,6 +55,10 @@ std::unique_ptr<ResponseModel> ResponseModel::load(const std::string& path, std:
         return nullptr;
     }
     std::string content;
+    in.seekg(0, std::ios::end);  // one allocation for the whole file, when its size is known
+    if (std::streamoff size = in.tellg(); size > 0 && static_cast<size_t>(size) <= kMaxModelBytes)
+        content.reserve(static_cast<size_t>(size));
+    in.seekg(0, std::ios::beg);
     char buf[1 << 16];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         content.append(buf, static_cast<size_t>(in.gcount()));
