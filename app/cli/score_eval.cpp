@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/score_common.h"
+#include "impasse/agreement.h"
 #include "impasse/json_read.h"
 #include "impasse/vocabulary.h"
 
@@ -25,47 +26,9 @@ struct Pairs {
     std::vector<int> label;
 };
 
-// Average ranks (1-based), ties sharing their mean rank.
-std::vector<double> ranks(const std::vector<double>& v) {
-    std::vector<size_t> idx(v.size());
-    for (size_t i = 0; i < idx.size(); ++i)
-        idx[i] = i;
-    std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
-    std::vector<double> r(v.size());
-    for (size_t i = 0; i < idx.size();) {
-        size_t j = i;
-        while (j + 1 < idx.size() && v[idx[j + 1]] == v[idx[i]])
-            ++j;
-        double mean = (static_cast<double>(i) + static_cast<double>(j)) / 2.0 + 1.0;
-        for (size_t k = i; k <= j; ++k)
-            r[idx[k]] = mean;
-        i = j + 1;
-    }
-    return r;
-}
-
-double pearson(const std::vector<double>& x, const std::vector<double>& y) {
-    size_t n = x.size();
-    if (n < 2) return NAN;
-    double mx = 0, my = 0;
-    for (size_t i = 0; i < n; ++i) {
-        mx += x[i];
-        my += y[i];
-    }
-    mx /= static_cast<double>(n);
-    my /= static_cast<double>(n);
-    double sxy = 0, sxx = 0, syy = 0;
-    for (size_t i = 0; i < n; ++i) {
-        sxy += (x[i] - mx) * (y[i] - my);
-        sxx += (x[i] - mx) * (x[i] - mx);
-        syy += (y[i] - my) * (y[i] - my);
-    }
-    return (sxx == 0 || syy == 0) ? NAN : sxy / std::sqrt(sxx * syy);
-}
-
 // Mann-Whitney AUC with ties counted half.
 double auc(const Pairs& p) {
-    std::vector<double> r = ranks(p.score);
+    std::vector<double> r = agreement::ranks(p.score);
     double pos = 0, neg = 0, rank_sum = 0;
     for (size_t i = 0; i < p.label.size(); ++i) {
         if (p.label[i]) {
@@ -215,7 +178,7 @@ int run_evaluation(const Scorer& scorer, const std::string& path, bool as_json, 
         all.push_back(stats("counter_marker", std::string(C[i].id), pc[i], threshold));
     for (size_t i = 0; i < S.size(); ++i)
         all.push_back(stats("strategy", std::string(S[i].id), ps[i], threshold));
-    double rho = pearson(ranks(overall), ranks(rating));
+    double rho = agreement::spearman(overall, rating).value_or(NAN);
     auto macro = [&](const std::string& kind, double IdStats::*field) {
         double sum = 0;
         int n = 0;
