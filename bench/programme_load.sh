@@ -172,9 +172,16 @@ echo "cohort listing, first page (review --cohort c1: the newest 100 of $cohort_
 echo "cohort listing, a page 1,000 drills back (review --cohort c1 --older-than UID): $(stats "$tmp/cohort_older.ms")"
 echo "cohort listing, every drill (review --cohort c1 --all: $cohort_drills drills): $(stats "$tmp/cohort_all.ms")"
 echo "one drill's review (review --drill, 10 turns and their notes): $(stats "$tmp/drill.ms")"
-# The server's own time for the cohort listing's query, as the supervisor (row-level security on).
-psql -X -q -t -A "$db user=$sup" -c "EXPLAIN (ANALYZE, FORMAT TEXT) SELECT d.uid, p.display_name,
+# The server's own time for the cohort listing's queries, as the supervisor (row-level security
+# on): the first page as `review` asks for it, and the whole listing. With BENCH_PLANS=FILE the
+# first page's whole plan is kept in FILE.
+page_sql="SELECT d.uid, p.display_name,
   (SELECT count(*) FROM impasse.notes n WHERE n.drill_uid = d.uid AND n.cohort = d.cohort)
   FROM impasse.drills d LEFT JOIN impasse.people p ON p.role_name = d.owner
-  WHERE d.cohort = 'c1' ORDER BY d.started_at DESC, d.uid" | grep -E "Execution Time" |
-  sed 's/^/cohort listing query on the server: /'
+  WHERE d.cohort = 'c1' ORDER BY d.started_at DESC, d.uid DESC"
+psql -X -q -t -A "$db user=$sup" -c "EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) $page_sql LIMIT 100" \
+  >"$tmp/plan.txt"
+[ -n "${BENCH_PLANS:-}" ] && cp "$tmp/plan.txt" "$BENCH_PLANS"
+grep -E "Execution Time" "$tmp/plan.txt" | sed 's/^/cohort listing, first page, on the server: /'
+psql -X -q -t -A "$db user=$sup" -c "EXPLAIN (ANALYZE, FORMAT TEXT) $page_sql" |
+  grep -E "Execution Time" | sed 's/^/cohort listing, every drill, on the server: /'
