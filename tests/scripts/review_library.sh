@@ -39,6 +39,20 @@ if python3 "$src/scripts/review-library" "$tmp/no-reactions.yaml" >"$tmp/out.txt
   echo "FAIL: a moment without reactions passed"; exit 1
 fi
 grep -q "moment without reactions" "$tmp/out.txt" || { cat "$tmp/out.txt"; echo "FAIL: wrong finding"; exit 1; }
+# A neutral line that answers a move the trainee never made (the old fallback of Tyler's
+# opening: "you sound exactly like my PO") fails, naming the node and the words.
+python3 - "$src/scenarios/cases/tyler-court-ordered.yaml" "$tmp/presumes.yaml" <<'PY'
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+d["nodes"][d["start"]]["free_text"]["neutral"]["say"] = "(He snorts.) Wow. You sound exactly like my PO."
+yaml.safe_dump(d, open(sys.argv[2], "w"), sort_keys=False, allow_unicode=True)
+PY
+if python3 "$src/scripts/review-library" "$tmp/presumes.yaml" >"$tmp/out.txt"; then
+  echo "FAIL: a neutral line presuming a mistake passed"; exit 1
+fi
+start=$(python3 -c "import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))['start'])" "$tmp/presumes.yaml")
+grep -q "node $start: the neutral line presumes a move the answer did not make (\"You sound exactly like\"" "$tmp/out.txt" ||
+  { cat "$tmp/out.txt"; echo "FAIL: wrong finding for a presuming neutral line"; exit 1; }
 
 # The bundled library's reviewed scorer cases: none stale, and with the binary each one that
 # still disagrees is listed under the reviewed heading with its kind, none under the unreviewed.
