@@ -70,34 +70,40 @@ bool walk(Session& s, std::mt19937_64& rng, std::string& why) {
     return true;
 }
 
+// Walks every case 32 times with one scorer (nullptr: typed answers go unscored).
+void walk_library(const Scorer* scorer) {
+    std::string error;
+    for (const auto& sc : library()) {
+        for (uint64_t seed = 0; seed < 32; ++seed) {
+            INFO(sc->id << " seed " << seed << (scorer ? " (rubric)" : " (no scorer)"));
+            Session s(sc, seed, scorer, test::fixed_clock());
+            std::mt19937_64 rng(seed * 7919 + 1);
+            std::string why;
+            CHECK_MESSAGE(walk(s, rng, why), why);
+
+            std::string text = transcript_json(s).dump();
+            ParsedTranscript p = parse_transcript(text, "walk.json");
+            REQUIRE(p.diagnostics.empty());
+            ReplayResult r = replay(p, sc, scorer);
+            CHECK_MESSAGE(r.identical, r.reason);
+
+            auto back = restore(snapshot(s), sc, scorer, &error, test::fixed_clock());
+            REQUIRE_MESSAGE(back, error);
+            CHECK(transcript_json(*back).dump() == text);
+        }
+    }
+}
+
 }  // namespace
 
-TEST_CASE("session walks: with and without a scorer, snapshots restore byte for byte") {
-    auto scenarios = library();
+TEST_CASE("session walks without a scorer: snapshots restore byte for byte") {
+    walk_library(nullptr);
+}
+
+TEST_CASE("session walks with the rubric scorer: snapshots restore byte for byte") {
     std::string error;
     std::unique_ptr<RubricScorer> rubric =
         make_rubric_scorer(std::string(IMPASSE_SOURCE_DIR) + "/assets/rubric.yaml", &error);
     REQUIRE_MESSAGE(rubric, error);
-    const Scorer* scorers[] = {nullptr, rubric.get()};
-    for (const auto& sc : scenarios) {
-        for (const Scorer* scorer : scorers) {
-            for (uint64_t seed = 0; seed < 32; ++seed) {
-                INFO(sc->id << " seed " << seed << (scorer ? " (rubric)" : " (no scorer)"));
-                Session s(sc, seed, scorer, test::fixed_clock());
-                std::mt19937_64 rng(seed * 7919 + 1);
-                std::string why;
-                CHECK_MESSAGE(walk(s, rng, why), why);
-
-                std::string text = transcript_json(s).dump();
-                ParsedTranscript p = parse_transcript(text, "walk.json");
-                REQUIRE(p.diagnostics.empty());
-                ReplayResult r = replay(p, sc, scorer);
-                CHECK_MESSAGE(r.identical, r.reason);
-
-                auto back = restore(snapshot(s), sc, scorer, &error, test::fixed_clock());
-                REQUIRE_MESSAGE(back, error);
-                CHECK(transcript_json(*back).dump() == text);
-            }
-        }
-    }
+    walk_library(rubric.get());
 }
