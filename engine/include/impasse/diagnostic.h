@@ -22,7 +22,7 @@ struct Diagnostic {
     int line = 0;    // 1-based; 0 = whole file
     int column = 0;  // 1-based; 0 = whole line
     Severity severity = Severity::error;
-    std::string code;  // e.g. "IMP0101"; see docs/diagnostics.md
+    std::string code;  // e.g. IMP0101 (codes::not_a_scenario); see impasse/diagnostic_codes.h
     std::string message;
 
     // `file:line:col: severity: message [code]`, one line, no trailing newline.

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "impasse/diagnostic_codes.h"
 #include "impasse/learn.h"
 #include "impasse/vocabulary.h"
 
@@ -23,7 +24,8 @@ bool parse_page(const std::string& file, const std::string& text, LearnPage& pag
     std::string line;
     int n = 0;
     if (!std::getline(in, line) || line != "---") {
-        diags.push_back(diag(file, 1, "IMP0801", "a Learn page starts with a '---' header line"));
+        diags.push_back(
+            diag(file, 1, codes::page_header, "a Learn page starts with a '---' header line"));
         return false;
     }
     ++n;
@@ -36,7 +38,8 @@ bool parse_page(const std::string& file, const std::string& text, LearnPage& pag
         }
         auto colon = line.find(':');
         if (colon == std::string::npos) {
-            diags.push_back(diag(file, n, "IMP0802", "header lines read 'key: value'"));
+            diags.push_back(
+                diag(file, n, codes::page_header_line, "header lines read 'key: value'"));
             continue;
         }
         std::string key = line.substr(0, colon), value = line.substr(colon + 1);
@@ -48,19 +51,20 @@ bool parse_page(const std::string& file, const std::string& text, LearnPage& pag
         else if (key == "summary")
             page.summary = value;
         else
-            diags.push_back(
-                diag(file, n, "IMP0803", "unknown header key '" + key + "' (id, title, summary)"));
+            diags.push_back(diag(file, n, codes::page_header_key,
+                                 "unknown header key '" + key + "' (id, title, summary)"));
     }
     if (!closed) {
-        diags.push_back(diag(file, n, "IMP0801", "the header is not closed by a '---' line"));
+        diags.push_back(
+            diag(file, n, codes::page_header, "the header is not closed by a '---' line"));
         return false;
     }
     for (auto [field, value] : {std::pair<const char*, std::string*>{"id", &page.id},
                                 {"title", &page.title},
                                 {"summary", &page.summary}})
         if (value->empty()) {
-            diags.push_back(
-                diag(file, 1, "IMP0804", std::string("the header needs '") + field + "'"));
+            diags.push_back(diag(file, 1, codes::page_header_field,
+                                 std::string("the header needs '") + field + "'"));
             return false;
         }
     std::stringstream rest;
@@ -82,7 +86,8 @@ LearnLibrary load_learn_pages(const std::string& dir) {
     LearnLibrary lib;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        lib.diagnostics.push_back(diag(dir, 0, "IMP0805", "the Learn pages folder was not found"));
+        lib.diagnostics.push_back(
+            diag(dir, 0, codes::pages_unreadable, "the Learn pages folder was not found"));
         return lib;
     }
     std::vector<fs::path> files;
@@ -95,14 +100,15 @@ LearnLibrary load_learn_pages(const std::string& dir) {
         std::stringstream ss;
         ss << in.rdbuf();
         if (!in && !in.eof()) {
-            lib.diagnostics.push_back(diag(f.string(), 0, "IMP0805", "cannot read the page"));
+            lib.diagnostics.push_back(
+                diag(f.string(), 0, codes::pages_unreadable, "cannot read the page"));
             continue;
         }
         LearnPage page;
         if (!parse_page(f.string(), ss.str(), page, lib.diagnostics)) continue;
         if (!seen.insert(page.id).second) {
-            lib.diagnostics.push_back(
-                diag(f.string(), 2, "IMP0806", "another page already has id '" + page.id + "'"));
+            lib.diagnostics.push_back(diag(f.string(), 2, codes::duplicate_page,
+                                           "another page already has id '" + page.id + "'"));
             continue;
         }
         lib.pages.push_back(std::move(page));

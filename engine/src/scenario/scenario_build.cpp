@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "impasse/diagnostic_codes.h"
 #include "impasse/vocabulary.h"
 
 namespace impasse::scenario_impl {
@@ -67,7 +68,7 @@ void read_target(Reader& r, const YAML::Node& map, const char* key, std::string&
     read_text(r, map, key, out, what);
     if (const YAML::Node n = map[key]; n && at) *at = loc(r, n);
     if (const YAML::Node n = map[key]; n && n.IsScalar() && out.empty())
-        r.error(n, "IMP0401", what + " '" + key + "' is empty: it must name a node");
+        r.error(n, codes::dangling_link, what + " '" + key + "' is empty: it must name a node");
 }
 
 Condition condition(Reader& r, const YAML::Node& n, const std::string& what) {
@@ -80,7 +81,7 @@ Condition condition(Reader& r, const YAML::Node& n, const std::string& what) {
     ParsedExpression p = parse_expression(*s);
     if (!p.error.empty()) {
         int col = r.column(n) + (n.Tag() == "!" ? 1 : 0) + p.error_offset;
-        r.error_at(r.line(n), col, "IMP0501",
+        r.error_at(r.line(n), col, codes::condition_syntax,
                    "in " + what + ": " + p.error + " (at character " +
                        std::to_string(p.error_offset + 1) + " of \"" + *s + "\")");
         return c;
@@ -91,7 +92,7 @@ Condition condition(Reader& r, const YAML::Node& n, const std::string& what) {
 
 void read_effects(Reader& r, const YAML::Node& n, std::vector<Effect>& out) {
     if (!n.IsMap()) {
-        r.error(n, "IMP0104", "effects must be a mapping of target: change");
+        r.error(n, codes::wrong_type, "effects must be a mapping of target: change");
         return;
     }
     for (const auto& kv : n) {
@@ -100,7 +101,7 @@ void read_effects(Reader& r, const YAML::Node& n, std::vector<Effect>& out) {
         e.target = kv.first.IsScalar() ? kv.first.Scalar() : "";
         const YAML::Node& v = kv.second;
         if (!v.IsScalar()) {
-            r.error(v, "IMP0503",
+            r.error(v, codes::bad_effect,
                     "the effect on '" + e.target + "' must be a number, true/false or \"=N\"");
             continue;
         }
@@ -114,7 +115,7 @@ void read_effects(Reader& r, const YAML::Node& n, std::vector<Effect>& out) {
             char* end = nullptr;
             double d = std::strtod(num.c_str(), &end);
             if (num.empty() || !end || *end != '\0' || !std::isfinite(d)) {
-                r.error(v, "IMP0503",
+                r.error(v, codes::bad_effect,
                         "the effect on '" + e.target +
                             "' must be a number, true/false or \"=N\", not '" + s + "'");
                 continue;
@@ -128,27 +129,27 @@ void read_effects(Reader& r, const YAML::Node& n, std::vector<Effect>& out) {
 
 void read_markers(Reader& r, const YAML::Node& n, std::vector<MarkerRef>& out) {
     if (!n.IsSequence()) {
-        r.error(n, "IMP0104", "markers must be a list of {id, salience}");
+        r.error(n, codes::wrong_type, "markers must be a list of {id, salience}");
         return;
     }
     for (const auto& m : n) {
         MarkerRef ref;
         ref.loc = loc(r, m);
         if (!m.IsMap()) {
-            r.error(m, "IMP0104", "a marker is written {id: ..., salience: 1-5}");
+            r.error(m, codes::wrong_type, "a marker is written {id: ..., salience: 1-5}");
             continue;
         }
         r.check_keys(m, {"id", "salience"}, "a marker");
         if (!r.require(m, "id", "a marker")) continue;
         if (auto id = r.string(m["id"], "a marker's id")) {
             ref.id = *id;
-            known(r, m["id"], ref.id, vocab::markers(), "IMP0201", "marker");
+            known(r, m["id"], ref.id, vocab::markers(), codes::unknown_marker, "marker");
         }
         if (m["salience"]) {
             if (auto s = r.integer(m["salience"], "salience", 1, 5))
                 ref.salience = static_cast<int>(*s);
         } else {
-            r.error(m, "IMP0103", "a marker needs 'salience' (1-5)");
+            r.error(m, codes::missing_key, "a marker needs 'salience' (1-5)");
         }
         out.push_back(ref);
     }
@@ -158,7 +159,7 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
     Response resp;
     resp.loc = loc(r, n);
     if (!n.IsMap()) {
-        r.error(n, "IMP0104", "a response is a mapping with id, text, next, feedback ...");
+        r.error(n, codes::wrong_type, "a response is a mapping with id, text, next, feedback ...");
         return resp;
     }
     r.check_keys(n,
@@ -170,18 +171,20 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
         r.require(n, k, what);
     read_text(r, n, "id", resp.id, "the response");
     if (const YAML::Node id = n["id"]; id && id.IsScalar() && !valid_local_id(resp.id))
-        r.error(n["id"], "IMP0106",
+        r.error(n["id"], codes::bad_identifier,
                 "response id '" + resp.id + "' must be lowercase letters, digits and underscores");
     read_text(r, n, "text", resp.text, "the response");
     read_target(r, n, "next", resp.next, "the response", &resp.next_loc);
     read_text(r, n, "feedback", resp.feedback, "the response");
     if (const YAML::Node ratings = n["ratings"]) {
         if (!ratings.IsMap()) {
-            r.error(ratings, "IMP0104", "ratings map principle ids to 0, 1 or 2");
+            r.error(ratings, codes::wrong_type, "ratings map principle ids to 0, 1 or 2");
         } else {
             for (const auto& kv : ratings) {
                 std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
-                if (!known(r, kv.first, id, vocab::principles(), "IMP0202", "principle")) continue;
+                if (!known(r, kv.first, id, vocab::principles(), codes::unknown_principle,
+                           "principle"))
+                    continue;
                 if (auto v = r.integer(kv.second, "the rating of '" + id + "'", 0, 2))
                     resp.ratings[id] = static_cast<int>(*v);
             }
@@ -191,7 +194,8 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
         if (auto list = r.string_list(cm, "counter_markers")) {
             size_t i = 0;
             for (const auto& id : *list) {
-                if (known(r, cm[i], id, vocab::counter_markers(), "IMP0205", "counter-marker"))
+                if (known(r, cm[i], id, vocab::counter_markers(), codes::unknown_counter_marker,
+                          "counter-marker"))
                     resp.counter_markers.push_back(id);
                 ++i;
             }
@@ -199,13 +203,14 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
     }
     if (const YAML::Node st = n["strategy"]) {
         if (auto s = r.string(st, "strategy"))
-            if (known(r, st, *s, vocab::resolution_strategies(), "IMP0203", "resolution strategy"))
+            if (known(r, st, *s, vocab::resolution_strategies(), codes::unknown_strategy,
+                      "resolution strategy"))
                 resp.strategy = *s;
     }
     if (const YAML::Node e = n["effects"]) read_effects(r, e, resp.effects);
     if (const YAML::Node o = n["orientation"]) {
         if (auto s = r.string(o, "orientation"))
-            if (known(r, o, *s, vocab::orientations(), "IMP0207", "orientation"))
+            if (known(r, o, *s, vocab::orientations(), codes::unknown_orientation, "orientation"))
                 resp.orientation = *s;
     }
     if (const YAML::Node c = n["condition"])
@@ -219,7 +224,7 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
             if (known_move(*s))
                 resp.move = *s;
             else
-                r.error(mv, "IMP0209",
+                r.error(mv, codes::unknown_move,
                         "unknown move '" + *s + "' (a response's move is risk_check or repair)");
         }
     }
@@ -228,7 +233,7 @@ Response read_response(Reader& r, const YAML::Node& n, const Node& node) {
 
 void read_node(Reader& r, const YAML::Node& n, Node& node) {
     if (!n.IsMap()) {
-        r.error(n, "IMP0104",
+        r.error(n, codes::wrong_type,
                 "node '" + node.id + "' must be a mapping with say, stage, responses or ending");
         return;
     }
@@ -244,11 +249,11 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
     read_text(r, n, "note", node.note, what);
     if (const YAML::Node st = n["stage"])
         if (auto s = r.string(st, "stage"))
-            if (known(r, st, *s, vocab::stages(), "IMP0204", "stage")) node.stage = *s;
+            if (known(r, st, *s, vocab::stages(), codes::unknown_stage, "stage")) node.stage = *s;
     if (const YAML::Node m = n["markers"]) read_markers(r, m, node.markers);
     if (const YAML::Node resps = n["responses"]) {
         if (!resps.IsSequence()) {
-            r.error(resps, "IMP0104", "responses must be a list");
+            r.error(resps, codes::wrong_type, "responses must be a list");
         } else {
             for (const auto& x : resps)
                 node.responses.push_back(read_response(r, x, node));
@@ -258,7 +263,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
         Ending ending;
         ending.loc = loc(r, e);
         if (!e.IsMap()) {
-            r.error(e, "IMP0104",
+            r.error(e, codes::wrong_type,
                     "an ending is {kind: resolved|partial|impasse|dropout, text: ...}");
         } else {
             r.check_keys(e, {"kind", "text", "closing"}, "an ending");
@@ -266,7 +271,8 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
             r.require(e, "text", "an ending");
             if (const YAML::Node k = e["kind"]) {
                 if (auto s = r.string(k, "the ending's kind")) {
-                    if (known(r, k, *s, vocab::ending_kinds(), "IMP0208", "ending kind"))
+                    if (known(r, k, *s, vocab::ending_kinds(), codes::unknown_ending_or_type,
+                              "ending kind"))
                         ending.kind = *s == "resolved"  ? EndingKind::resolved
                                       : *s == "partial" ? EndingKind::partial
                                       : *s == "impasse" ? EndingKind::impasse
@@ -280,7 +286,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
     }
     if (const YAML::Node vs = n["variants"]) {
         if (!vs.IsSequence()) {
-            r.error(vs, "IMP0104", "variants must be a list");
+            r.error(vs, codes::wrong_type, "variants must be a list");
         } else {
             int i = 0;
             for (const auto& v : vs) {
@@ -289,7 +295,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
                 lv.loc = loc(r, v);
                 lv.id = node.id + "#" + std::to_string(i);
                 if (!v.IsMap()) {
-                    r.error(v, "IMP0104", "a variant is {say, cue, when, weight}");
+                    r.error(v, codes::wrong_type, "a variant is {say, cue, when, weight}");
                     continue;
                 }
                 r.check_keys(v, {"id", "say", "cue", "when", "weight"}, "a variant");
@@ -307,7 +313,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
     if (const YAML::Node ft = n["free_text"]) {
         node.free_text.loc = loc(r, ft);
         if (!ft.IsMap()) {
-            r.error(ft, "IMP0104",
+            r.error(ft, codes::wrong_type,
                     "free_text is {fallback: NODE, min_similarity: 0..1, neutral: {say, cue}}");
         } else {
             r.check_keys(ft, {"fallback", "min_similarity", "neutral", "reactions"}, "free_text");
@@ -315,7 +321,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
                 Reactions rx;
                 rx.loc = loc(r, re);
                 if (!re.IsMap()) {
-                    r.error(re, "IMP0104",
+                    r.error(re, codes::wrong_type,
                             "reactions is {softens: NODE, deepens: NODE, risk: NODE}");
                 } else {
                     r.check_keys(re, {"softens", "deepens", "risk"}, "reactions");
@@ -331,7 +337,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
                 NeutralLine line;
                 line.loc = loc(r, nl);
                 if (!nl.IsMap()) {
-                    r.error(nl, "IMP0104", "neutral is {say: ..., cue: ...}");
+                    r.error(nl, codes::wrong_type, "neutral is {say: ..., cue: ...}");
                 } else {
                     r.check_keys(nl, {"say", "cue"}, "the neutral line");
                     r.require(nl, "say", "the neutral line");
@@ -351,7 +357,7 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
         ExpertAnswer a;
         a.loc = loc(r, ex);
         if (!ex.IsMap()) {
-            r.error(ex, "IMP0104", "expert is {text: ..., shows: [principles]}");
+            r.error(ex, codes::wrong_type, "expert is {text: ..., shows: [principles]}");
         } else {
             r.check_keys(ex, {"text", "shows"}, "the expert answer");
             r.require(ex, "text", "the expert answer");
@@ -360,7 +366,8 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
                 if (auto list = r.string_list(shows, "shows")) {
                     size_t i = 0;
                     for (const auto& id : *list) {
-                        if (known(r, shows[i], id, vocab::principles(), "IMP0202", "principle"))
+                        if (known(r, shows[i], id, vocab::principles(), codes::unknown_principle,
+                                  "principle"))
                             a.shows.push_back(id);
                         ++i;
                     }
@@ -371,21 +378,22 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
     }
     if (const YAML::Node p = n["pull"]) {
         if (!p.IsMap()) {
-            r.error(p, "IMP0104", "pull is {feelings: [...], urges: [...]}");
+            r.error(p, codes::wrong_type, "pull is {feelings: [...], urges: [...]}");
         } else {
             r.check_keys(p, {"feelings", "urges"}, "pull");
             if (const YAML::Node f = p["feelings"])
                 if (auto list = r.string_list(f, "feelings")) {
                     size_t i = 0;
                     for (const auto& id : *list)
-                        if (known(r, f[i++], id, vocab::feelings(), "IMP0206", "feeling"))
+                        if (known(r, f[i++], id, vocab::feelings(), codes::unknown_feeling,
+                                  "feeling"))
                             node.pull.feelings.push_back(id);
                 }
             if (const YAML::Node u = p["urges"])
                 if (auto list = r.string_list(u, "urges")) {
                     size_t i = 0;
                     for (const auto& id : *list)
-                        if (known(r, u[i++], id, vocab::urges(), "IMP0206", "urge"))
+                        if (known(r, u[i++], id, vocab::urges(), codes::unknown_feeling, "urge"))
                             node.pull.urges.push_back(id);
                 }
         }
@@ -394,7 +402,8 @@ void read_node(Reader& r, const YAML::Node& n, Node& node) {
 
 void read_patient(Reader& r, const YAML::Node& n, Patient& p) {
     if (!n.IsMap()) {
-        r.error(n, "IMP0104", "patient must be a mapping (name, age, pronouns, background, ...)");
+        r.error(n, codes::wrong_type,
+                "patient must be a mapping (name, age, pronouns, background, ...)");
         return;
     }
     r.check_keys(n,
@@ -416,13 +425,13 @@ void read_patient(Reader& r, const YAML::Node& n, Patient& p) {
 
 void read_initial(Reader& r, const YAML::Node& n, InitialState& s) {
     if (!n.IsMap()) {
-        r.error(n, "IMP0104", "initial must be a mapping (alliance, affect, vars)");
+        r.error(n, codes::wrong_type, "initial must be a mapping (alliance, affect, vars)");
         return;
     }
     r.check_keys(n, {"alliance", "affect", "vars"}, "initial");
     if (const YAML::Node a = n["alliance"]) {
         if (!a.IsMap()) {
-            r.error(a, "IMP0104", "alliance is {bond, task, goal}, each 0..1");
+            r.error(a, codes::wrong_type, "alliance is {bond, task, goal}, each 0..1");
         } else {
             r.check_keys(a, {"bond", "task", "goal"}, "alliance");
             if (a["bond"])
@@ -435,7 +444,7 @@ void read_initial(Reader& r, const YAML::Node& n, InitialState& s) {
     }
     if (const YAML::Node a = n["affect"]) {
         if (!a.IsMap()) {
-            r.error(a, "IMP0104", "affect is {valence: -1..1, arousal: 0..1}");
+            r.error(a, codes::wrong_type, "affect is {valence: -1..1, arousal: 0..1}");
         } else {
             r.check_keys(a, {"valence", "arousal"}, "affect");
             if (a["valence"])
@@ -446,12 +455,12 @@ void read_initial(Reader& r, const YAML::Node& n, InitialState& s) {
     }
     if (const YAML::Node vars = n["vars"]) {
         if (!vars.IsMap()) {
-            r.error(vars, "IMP0104", "vars maps names to numbers or true/false");
+            r.error(vars, codes::wrong_type, "vars maps names to numbers or true/false");
         } else {
             for (const auto& kv : vars) {
                 std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
                 if (!valid_local_id(name)) {
-                    r.error(kv.first, "IMP0106",
+                    r.error(kv.first, codes::bad_identifier,
                             "variable name '" + name +
                                 "' must be lowercase letters, digits and underscores");
                     continue;
@@ -471,7 +480,7 @@ void read_initial(Reader& r, const YAML::Node& n, InitialState& s) {
 
 void build(Reader& r, const YAML::Node& root, Scenario& s) {
     if (!root.IsMap()) {
-        r.error(root, "IMP0101",
+        r.error(root, codes::not_a_scenario,
                 "a scenario file is a mapping that starts with 'format: impasse/1'");
         return;
     }
@@ -484,18 +493,19 @@ void build(Reader& r, const YAML::Node& root, Scenario& s) {
         r.require(root, k, "the scenario");
     read_text(r, root, "format", s.format, "the scenario");
     if (root["format"] && s.format != "impasse/1")
-        r.error(root["format"], "IMP0101",
+        r.error(root["format"], codes::not_a_scenario,
                 "format '" + s.format + "' is not one this Impasse reads (impasse/1)");
     read_text(r, root, "id", s.id, "the scenario");
     if (root["id"] && !valid_scenario_id(s.id))
-        r.error(root["id"], "IMP0106",
+        r.error(root["id"], codes::bad_identifier,
                 "scenario id '" + s.id + "' must be lowercase letters, digits and dashes");
     if (const YAML::Node k = root["kind"]) {
         if (auto v = r.string(k, "kind")) {
             if (*v == "moment")
                 s.kind = ScenarioKind::moment;
             else if (*v != "case")
-                r.error(k, "IMP0105", "kind must be 'case' or 'moment', not '" + *v + "'");
+                r.error(k, codes::out_of_range,
+                        "kind must be 'case' or 'moment', not '" + *v + "'");
         }
     }
     read_text(r, root, "title", s.title, "the scenario");
@@ -503,7 +513,8 @@ void build(Reader& r, const YAML::Node& root, Scenario& s) {
     read_text(r, root, "teaching_point", s.teaching_point, "the scenario");
     if (const YAML::Node t = root["rupture_type"])
         if (auto v = r.string(t, "rupture_type"))
-            if (known(r, t, *v, vocab::rupture_types(), "IMP0208", "rupture type"))
+            if (known(r, t, *v, vocab::rupture_types(), codes::unknown_ending_or_type,
+                      "rupture type"))
                 s.rupture_type = *v;
     if (const YAML::Node d = root["difficulty"])
         if (auto v = r.integer(d, "difficulty", 1, 3)) s.difficulty = static_cast<int>(*v);
@@ -515,7 +526,7 @@ void build(Reader& r, const YAML::Node& root, Scenario& s) {
     const YAML::Node nodes = root["nodes"];
     if (!nodes) return;
     if (!nodes.IsMap() || nodes.size() == 0) {
-        r.error(nodes, "IMP0104",
+        r.error(nodes, codes::wrong_type,
                 "nodes must be a mapping of node id to node, with at least one node");
         return;
     }
@@ -524,7 +535,7 @@ void build(Reader& r, const YAML::Node& root, Scenario& s) {
         node.id = kv.first.IsScalar() ? kv.first.Scalar() : "";
         node.loc = loc(r, kv.first);
         if (!valid_local_id(node.id))
-            r.error(kv.first, "IMP0106",
+            r.error(kv.first, codes::bad_identifier,
                     "node id '" + node.id + "' must be lowercase letters, digits and underscores");
         read_node(r, kv.second, node);
         if (s.node_index.count(node.id)) continue;  // a duplicate key, already reported

@@ -4,6 +4,7 @@
 #include <deque>
 #include <set>
 
+#include "impasse/diagnostic_codes.h"
 #include "impasse/vocabulary.h"
 #include "scenario/scenario_build.h"
 
@@ -27,7 +28,7 @@ void check_link(const Scenario& s, const std::string& target, const SourceLoc& a
     if (target.empty() || s.find_node(target)) return;
     const SourceLoc& where = at.line > 0 || !fallback ? at : *fallback;
     std::string hint = yaml::did_you_mean(target, node_ids(s));
-    add(out, where, Severity::error, "IMP0401",
+    add(out, where, Severity::error, codes::dangling_link,
         what + " points to node '" + target + "', which does not exist" +
             (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
 }
@@ -63,7 +64,7 @@ void check_condition(const Scenario& s, const Condition& c, Diagnostics& out) {
             if (off != std::string::npos && c.text_column > 0 &&
                 c.source.find('\n') == std::string::npos)
                 at.column = c.text_column + static_cast<int>(off);
-            add(out, at, Severity::error, "IMP0502", "in \"" + c.source + "\": " + why);
+            add(out, at, Severity::error, codes::unknown_name, "in \"" + c.source + "\": " + why);
         }
     }
 }
@@ -73,24 +74,24 @@ void check_effect(const Scenario& s, const Effect& e, Diagnostics& out) {
                                                "affect.valence", "affect.arousal"};
     if (numeric.count(e.target)) {
         if (e.value.is_bool())
-            add(out, e.loc, Severity::error, "IMP0503",
+            add(out, e.loc, Severity::error, codes::bad_effect,
                 "'" + e.target + "' takes a number, not true/false");
         return;
     }
     if (e.target.rfind("vars.", 0) == 0) {
         auto it = s.initial.vars.find(e.target.substr(5));
         if (it == s.initial.vars.end()) {
-            add(out, e.loc, Severity::error, "IMP0503",
+            add(out, e.loc, Severity::error, codes::bad_effect,
                 "variable '" + e.target.substr(5) + "' is not declared in initial.vars");
         } else if (it->second.kind != e.value.kind) {
-            add(out, e.loc, Severity::error, "IMP0503",
+            add(out, e.loc, Severity::error, codes::bad_effect,
                 "variable '" + it->first + "' is declared as a " +
                     (it->second.is_bool() ? "true/false" : "number") + " but this effect gives a " +
                     (e.value.is_bool() ? "true/false" : "number"));
         }
         return;
     }
-    add(out, e.loc, Severity::error, "IMP0503",
+    add(out, e.loc, Severity::error, codes::bad_effect,
         "unknown effect target '" + e.target +
             "' (alliance.bond|task|goal, affect.valence|arousal, vars.NAME)");
 }
@@ -134,23 +135,23 @@ void check(const Scenario& s, Diagnostics& out) {
     SourceLoc top{s.source_file, 1, 1};
     if (!s.start.empty() && !s.find_node(s.start)) {
         std::string hint = yaml::did_you_mean(s.start, node_ids(s));
-        add(out, s.start_loc.line > 0 ? s.start_loc : top, Severity::error, "IMP0401",
+        add(out, s.start_loc.line > 0 ? s.start_loc : top, Severity::error, codes::dangling_link,
             "start points to node '" + s.start + "', which does not exist" +
                 (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
     for (const auto& n : s.nodes) {
         bool has_exit = !n.responses.empty() || !n.free_text.fallback.empty() || n.reactions;
         if (n.ending && has_exit)
-            add(out, n.loc, Severity::error, "IMP0404",
+            add(out, n.loc, Severity::error, codes::node_shape,
                 "node '" + n.id + "' has both an ending and responses; choose one");
         if (!n.ending && !has_exit)
-            add(out, n.loc, Severity::error, "IMP0404",
+            add(out, n.loc, Severity::error, codes::node_shape,
                 "node '" + n.id +
                     "' has neither responses nor an ending, so the dialogue would stop here");
         if (!n.responses.empty() && !n.reactions &&
             std::all_of(n.responses.begin(), n.responses.end(),
                         [](const Response& r) { return r.condition && never_holds(*r.condition); }))
-            add(out, n.loc, Severity::error, "IMP0407",
+            add(out, n.loc, Severity::error, codes::no_option_possible,
                 "node '" + n.id +
                     "': every response has a condition that can never hold, so the drill would "
                     "stop here with no way on");
@@ -158,10 +159,10 @@ void check(const Scenario& s, Diagnostics& out) {
         int experts = 0;
         for (const auto& r : n.responses) {
             if (!r.id.empty() && !ids.insert(r.id).second)
-                add(out, r.loc, Severity::error, "IMP0301",
+                add(out, r.loc, Severity::error, codes::duplicate_response,
                     "response id '" + r.id + "' is used twice in node '" + n.id + "'");
             if (r.expert && ++experts == 2)
-                add(out, r.loc, Severity::error, "IMP0303",
+                add(out, r.loc, Severity::error, codes::several_experts,
                     "node '" + n.id + "' marks more than one response as expert");
             check_link(s, r.next, r.next_loc, "response '" + r.id + "'", out, &r.loc);
             if (r.condition) check_condition(s, *r.condition, out);
@@ -179,7 +180,7 @@ void check(const Scenario& s, Diagnostics& out) {
             check_link(s, rx.risk, rx.risk_loc, "reactions.risk of node '" + n.id + "'", out,
                        &rx.loc);
             if (!n.responses.empty())
-                add(out, rx.loc, Severity::error, "IMP0404",
+                add(out, rx.loc, Severity::error, codes::node_shape,
                     "node '" + n.id +
                         "' has both responses and reactions; reactions are for a node a typed "
                         "answer reaches without options (a moment)");
@@ -188,7 +189,7 @@ void check(const Scenario& s, Diagnostics& out) {
             if (v.when) check_condition(s, *v.when, out);
         if (!n.markers.empty() && !n.responses.empty() &&
             std::none_of(n.responses.begin(), n.responses.end(), attends))
-            add(out, n.loc, Severity::warning, "IMP0405",
+            add(out, n.loc, Severity::warning, codes::rupture_without_repair,
                 "node '" + n.id +
                     "' shows a rupture marker but no response attends to it (rated 2 on "
                     "here_and_now, "
@@ -201,7 +202,7 @@ void check(const Scenario& s, Diagnostics& out) {
         if (start && !start->expert &&
             std::none_of(start->responses.begin(), start->responses.end(),
                          [](const Response& r) { return r.expert; }))
-            add(out, start->loc, Severity::error, "IMP0406",
+            add(out, start->loc, Severity::error, codes::moment_without_expert,
                 "a moment drill needs an expert answer at its start node ('expert: {text, "
                 "shows}')");
     }
@@ -218,7 +219,7 @@ void check(const Scenario& s, Diagnostics& out) {
     }
     for (const auto& n : s.nodes)
         if (!reached.count(n.id))
-            add(out, n.loc, Severity::warning, "IMP0402",
+            add(out, n.loc, Severity::warning, codes::unreachable_node,
                 "node '" + n.id + "' cannot be reached from start '" + s.start + "'");
 
     // Nodes from which no ending can be reached (backwards search from the endings).
@@ -241,7 +242,7 @@ void check(const Scenario& s, Diagnostics& out) {
     }
     for (const auto& n : s.nodes)
         if (!can_end.count(n.id) && reached.count(n.id))
-            add(out, n.loc, Severity::error, "IMP0403",
+            add(out, n.loc, Severity::error, codes::no_ending_reachable,
                 "no ending can be reached from node '" + n.id + "': the drill would loop forever");
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "impasse/diagnostic_codes.h"
 #include "scenario/scenario_build.h"
 #include "yaml/safe_yaml.h"
 
@@ -74,7 +75,7 @@ LoadResult load_scenario_text(std::string_view text, const std::string& name) {
         scenario_impl::build(reader, doc.root, *s);
         if (!has_errors(result.diagnostics)) scenario_impl::check(*s, result.diagnostics);
     } catch (const std::exception& e) {
-        result.diagnostics.push_back({name, 0, 0, Severity::error, "IMP0005",
+        result.diagnostics.push_back({name, 0, 0, Severity::error, codes::yaml_syntax,
                                       std::string("cannot read the file: ") + e.what()});
     }
     sort_diagnostics(result.diagnostics);
@@ -119,7 +120,7 @@ Library load_library(const std::vector<std::string>& paths) {
             auto [it, fresh] = owner.emplace(r.scenario->id, f);
             if (!fresh) {
                 r.diagnostics.push_back(
-                    {f, 0, 0, Severity::error, "IMP0302",
+                    {f, 0, 0, Severity::error, codes::scenario_id_taken,
                      "scenario id '" + r.scenario->id + "' is already used by " + it->second});
                 r.scenario.reset();
             }

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "impasse/diagnostic_codes.h"
 #include "impasse/rubric.h"
 #include "impasse/vocabulary.h"
 #include "yaml/safe_yaml.h"
@@ -29,70 +29,41 @@ std::vector<std::string> ids_of(const std::vector<vocab::Term>& terms) {
     return out;
 }
 
+// The shared typed reader (yaml/safe_yaml.h) with the rubric's own codes; this keeps the
+// rubric's call sites short (bool + out-parameter) without a second implementation.
 class Reader {
   public:
-    Reader(std::string file, Diagnostics* diags) : file_(std::move(file)), diags_(diags) {}
+    Reader(std::string file, Diagnostics* diags)
+        : r_(std::move(file), *diags,
+             yaml::ReaderCodes{codes::rubric_unknown_key, codes::rubric_missing, codes::rubric_type,
+                               codes::rubric_range}) {}
 
-    void report(const YAML::Node& at, const std::string& code, const std::string& msg,
+    void report(const YAML::Node& at, const char* code, const std::string& msg,
                 Severity sev = Severity::error) {
-        Diagnostic d;
-        d.file = file_;
-        if (at.IsDefined() && at.Mark().line >= 0) {
-            d.line = at.Mark().line + 1;
-            d.column = at.Mark().column + 1;
-        }
-        d.severity = sev;
-        d.code = code;
-        d.message = msg;
-        diags_->push_back(std::move(d));
+        if (sev == Severity::error)
+            r_.error(at, code, msg);
+        else
+            r_.warning(at, code, msg);
     }
-
-    bool map(const YAML::Node& n, const std::string& what) {
-        if (n.IsMap()) return true;
-        report(n, "IMP0903", what + " must be a mapping (key: value lines)");
-        return false;
-    }
-    bool seq(const YAML::Node& n, const std::string& what) {
-        if (n.IsSequence()) return true;
-        report(n, "IMP0903", what + " must be a list");
-        return false;
-    }
+    bool map(const YAML::Node& n, const std::string& what) { return r_.mapping(n, what); }
+    bool seq(const YAML::Node& n, const std::string& what) { return r_.sequence(n, what); }
     bool str(const YAML::Node& n, const std::string& what, std::string* out) {
-        if (!n.IsScalar()) {
-            report(n, "IMP0903", what + " must be text");
-            return false;
-        }
-        *out = n.Scalar();
-        return true;
+        auto v = r_.string(n, what);
+        if (v) *out = std::move(*v);
+        return v.has_value();
     }
     bool num(const YAML::Node& n, const std::string& what, double lo, double hi, double* out) {
-        double v = 0;
-        if (!n.IsScalar() || !YAML::convert<double>::decode(n, v)) {
-            report(n, "IMP0903", what + " must be a number");
-            return false;
-        }
-        if (!(v >= lo && v <= hi)) {
-            std::ostringstream m;
-            m << what << " is " << v << "; it must be between " << lo << " and " << hi;
-            report(n, "IMP0908", m.str());
-            return false;
-        }
-        *out = v;
-        return true;
+        auto v = r_.number(n, what, lo, hi);
+        if (v) *out = *v;
+        return v.has_value();
     }
-
     // Reports unknown keys of a mapping (duplicates are the safe YAML layer's, IMP0007).
     void keys(const YAML::Node& n, const std::vector<std::string>& known, const std::string& what) {
-        for (const auto& kv : n) {
-            std::string k = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-            if (std::find(known.begin(), known.end(), k) == known.end())
-                report(kv.first, "IMP0904",
-                       "unknown key '" + k + "' in " + what + did_you_mean(k, known));
-        }
+        r_.check_keys(n, known, what);
     }
 
-    std::string file_;
-    Diagnostics* diags_;
+  private:
+    yaml::Reader r_;
 };
 
 std::vector<PatternElem::Alt> read_class(Reader& r, const YAML::Node& list,
@@ -108,7 +79,8 @@ std::vector<PatternElem::Alt> read_class(Reader& r, const YAML::Node& list,
         if (err.empty() && (elems.size() != 1 || elems[0].kind != PatternElem::Kind::word))
             err = "a class holds single words";
         if (!err.empty()) {
-            r.report(w, "IMP0907", "bad word '" + s + "' in class '" + name + "': " + err);
+            r.report(w, codes::rubric_pattern,
+                     "bad word '" + s + "' in class '" + name + "': " + err);
             continue;
         }
         alts.insert(alts.end(), elems[0].alts.begin(), elems[0].alts.end());
@@ -130,7 +102,7 @@ bool read_signal(Reader& r, const Rubric& rb, const YAML::Node& n, double defaul
                "a signal of '" + owner + "'");
         bool has_p = static_cast<bool>(n["pattern"]), has_f = static_cast<bool>(n["feature"]);
         if (has_p == has_f) {
-            r.report(n, "IMP0913",
+            r.report(n, codes::rubric_signal_shape,
                      "a signal of '" + owner + "' needs exactly one of 'pattern' or 'feature'");
             return false;
         }
@@ -152,7 +124,7 @@ bool read_signal(Reader& r, const Rubric& rb, const YAML::Node& n, double defaul
             else if (f == "no_attention")
                 s.feature = F::low_engagement;
             else {
-                r.report(n["feature"], "IMP0910",
+                r.report(n["feature"], codes::rubric_feature,
                          "unknown feature '" + f + "'" + did_you_mean(f, features));
                 return false;
             }
@@ -169,7 +141,7 @@ bool read_signal(Reader& r, const Rubric& rb, const YAML::Node& n, double defaul
             std::string v;
             if (!r.str(n["negated"], "'negated'", &v)) return false;
             if (v != "skip" && v != "count") {
-                r.report(n["negated"], "IMP0903",
+                r.report(n["negated"], codes::rubric_type,
                          "'negated' is 'skip' or 'count', not '" + v + "'");
                 return false;
             }
@@ -183,21 +155,22 @@ bool read_signal(Reader& r, const Rubric& rb, const YAML::Node& n, double defaul
             else if (v == "statement")
                 s.mood = Signal::Mood::statement;
             else if (v != "any") {
-                r.report(n["mood"], "IMP0903",
+                r.report(n["mood"], codes::rubric_type,
                          "'mood' is 'question', 'statement' or 'any', not '" + v + "'");
                 return false;
             }
         }
         if (n["label"] && !r.str(n["label"], "'label'", &s.label)) return false;
     } else {
-        r.report(n, "IMP0903", "a signal of '" + owner + "' must be a pattern or a mapping");
+        r.report(n, codes::rubric_type,
+                 "a signal of '" + owner + "' must be a pattern or a mapping");
         return false;
     }
     if (s.feature == Signal::Feature::none) {
         s.source = pattern;
         std::string err = compile_pattern(pattern, rb.classes, &s.elems);
         if (!err.empty()) {
-            r.report(n.IsMap() ? n["pattern"] : n, "IMP0907",
+            r.report(n.IsMap() ? n["pattern"] : n, codes::rubric_pattern,
                      "bad pattern \"" + pattern + "\" in '" + owner + "': " + err);
             return false;
         }
@@ -211,7 +184,7 @@ void read_entries(Reader& r, Rubric& rb, const YAML::Node& section, const std::s
                   const std::vector<vocab::Term>& terms, std::array<RubricEntry, N>& out,
                   bool needs_feedback) {
     if (!section) {
-        r.report(YAML::Node(), "IMP0906", "the rubric has no '" + name + "' section");
+        r.report(YAML::Node(), codes::rubric_missing, "the rubric has no '" + name + "' section");
         return;
     }
     if (!r.map(section, "'" + name + "'")) return;
@@ -221,7 +194,7 @@ void read_entries(Reader& r, Rubric& rb, const YAML::Node& section, const std::s
         std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
         int idx = vocab::index_of(terms, id);
         if (idx < 0) {
-            r.report(kv.first, "IMP0905",
+            r.report(kv.first, codes::rubric_unknown_id,
                      "'" + id + "' is not a " + name + " id" + did_you_mean(id, known));
             continue;
         }
@@ -234,13 +207,13 @@ void read_entries(Reader& r, Rubric& rb, const YAML::Node& section, const std::s
                "'" + id + "'");
         if (const auto imp = v["implied_by"]) {
             if (name != "principles") {
-                r.report(imp, "IMP0904", "'implied_by' is for principles only");
+                r.report(imp, codes::rubric_unknown_key, "'implied_by' is for principles only");
             } else if (r.map(imp, "'implied_by' of '" + id + "'")) {
                 for (const auto& kv2 : imp) {
                     std::string other = kv2.first.IsScalar() ? kv2.first.Scalar() : "";
                     int j = vocab::index_of(vocab::principles(), other);
                     if (j < 0 || j == idx) {
-                        r.report(kv2.first, "IMP0905",
+                        r.report(kv2.first, codes::rubric_unknown_id,
                                  "'" + other + "' is not another principle" +
                                      did_you_mean(other, known));
                         continue;
@@ -252,18 +225,19 @@ void read_entries(Reader& r, Rubric& rb, const YAML::Node& section, const std::s
             }
         }
         for (const char* req : {"name", "description"}) {
-            if (!v[req]) r.report(v, "IMP0906", "'" + id + "' needs a '" + req + "'");
+            if (!v[req]) r.report(v, codes::rubric_missing, "'" + id + "' needs a '" + req + "'");
         }
         if (v["name"]) r.str(v["name"], "'name'", &e.name);
         if (v["description"]) r.str(v["description"], "'description'", &e.description);
         if (v["well"]) r.str(v["well"], "'well'", &e.well);
         if (v["missed"]) r.str(v["missed"], "'missed'", &e.missed);
         if (needs_feedback && !v["missed"])
-            r.report(v, "IMP0906", "'" + id + "' needs a 'missed' line for feedback");
+            r.report(v, codes::rubric_missing, "'" + id + "' needs a 'missed' line for feedback");
         double w = 0.5;
         if (v["weight"]) r.num(v["weight"], "'weight'", 0, 1, &w);
         if (!v["signals"]) {
-            r.report(v, "IMP0914", "'" + id + "' has no signals: it can never be seen in text",
+            r.report(v, codes::rubric_no_signals,
+                     "'" + id + "' has no signals: it can never be seen in text",
                      Severity::warning);
             continue;
         }
@@ -276,7 +250,7 @@ void read_entries(Reader& r, Rubric& rb, const YAML::Node& section, const std::s
     for (size_t i = 0; i < N; ++i) {
         if (!seen[i]) {
             out[i].id = std::string(terms[i].id);
-            r.report(section, "IMP0906",
+            r.report(section, codes::rubric_missing,
                      "'" + name + "' has no entry for '" + std::string(terms[i].id) + "'");
         }
     }
@@ -302,7 +276,7 @@ void read_weights(Reader& r, const YAML::Node& n, const std::string& where, Mome
         for (const auto& kv : m) {
             std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
             if (!vocab::contains(*p.terms, id)) {
-                r.report(kv.first, "IMP0905",
+                r.report(kv.first, codes::rubric_unknown_id,
                          "'" + id + "' is not one of the " + p.key + did_you_mean(id, known));
                 continue;
             }
@@ -321,7 +295,7 @@ void read_moment_group(Reader& r, const YAML::Node& n, const std::string& where,
         std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
         if (!vocab::contains(terms, id)) {
             r.report(
-                kv.first, "IMP0905",
+                kv.first, codes::rubric_unknown_id,
                 "'" + id + "' is not a known id under '" + where + "'" + did_you_mean(id, known));
             continue;
         }
@@ -352,7 +326,7 @@ void read_rubric(Reader& r, const YAML::Node& root, Rubric& rb) {
     std::string format;
     if (!root["format"] || !r.str(root["format"], "'format'", &format) ||
         format != "impasse-rubric/1")
-        r.report(root["format"] ? root["format"] : root, "IMP0911",
+        r.report(root["format"] ? root["format"] : root, codes::rubric_format,
                  "the rubric must start with 'format: impasse-rubric/1'");
     if (const auto lang = root["language"]; lang && r.map(lang, "'language'")) {
         r.keys(lang, {"negators", "clause_breaks"}, "'language'");
@@ -427,7 +401,8 @@ RubricLoad load_rubric_text(std::string_view text, const std::string& name) {
     try {
         read_rubric(r, doc.root, *rb);
     } catch (const std::exception& e) {  // yaml-cpp conversions stop here
-        r.report(YAML::Node(), "IMP0903", std::string("cannot read the rubric: ") + e.what());
+        r.report(YAML::Node(), codes::rubric_type,
+                 std::string("cannot read the rubric: ") + e.what());
     }
     if (!has_errors(out.diagnostics)) out.rubric = std::move(rb);
     return out;

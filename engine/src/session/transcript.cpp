@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "impasse/diagnostic_codes.h"
 #include "impasse/version.h"
 #include "impasse/vocabulary.h"
 
@@ -222,7 +223,7 @@ std::unique_ptr<Session> restore(const Snapshot& snap, ScenarioPtr scenario, con
 ParsedTranscript parse_transcript(std::string_view text, const std::string& name) {
     ParsedTranscript out;
     auto fail = [&](const std::string& msg) {
-        out.diagnostics.push_back({name, 1, 1, Severity::error, "IMP0701", msg});
+        out.diagnostics.push_back({name, 1, 1, Severity::error, codes::bad_transcript, msg});
         return out;
     };
     if (text.size() > 64 * 1024 * 1024) return fail("the transcript is larger than 64 MiB");
@@ -247,7 +248,7 @@ ParsedTranscript parse_transcript(std::string_view text, const std::string& name
                 }
             }
             out.diagnostics.push_back(
-                {name, line, col, Severity::error, "IMP0701", "not valid JSON"});
+                {name, line, col, Severity::error, codes::bad_transcript, "not valid JSON"});
             return out;
         } catch (...) {
         }
@@ -313,7 +314,7 @@ ParsedTranscript read_transcript_file(const std::string& path) {
     if (!in) {
         ParsedTranscript p;
         p.diagnostics.push_back(
-            {path, 0, 0, Severity::error, "IMP0701", "cannot read the transcript"});
+            {path, 0, 0, Severity::error, codes::bad_transcript, "cannot read the transcript"});
         return p;
     }
     // Read at most the limit and one byte more: a huge file (or /dev/zero) is refused without
@@ -327,7 +328,7 @@ ParsedTranscript read_transcript_file(const std::string& path) {
     }
     if (in.bad() && text.empty()) {
         ParsedTranscript p;
-        p.diagnostics.push_back({path, 0, 0, Severity::error, "IMP0701",
+        p.diagnostics.push_back({path, 0, 0, Severity::error, codes::bad_transcript,
                                  "cannot read the transcript (is it a folder?)"});
         return p;
     }

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "impasse/diagnostic_codes.h"
 #include "impasse/spotting.h"
 #include "impasse/utf8.h"
 #include "spotting/marker_ids.h"
@@ -69,12 +70,12 @@ ParsedFlags parse_flags(std::string_view text, const std::string& name) {
         };
         if (tok.size() != 2) {
             if (tok.size() == 1 && parse_turn(tok[0].text) > 0)
-                error(1, "IMP1201",
+                error(1, codes::flag_line,
                       "turn " + std::string(tok[0].text) +
                           " has no marker id; write `TURN MARKER_ID`, e.g. `" +
                           std::string(tok[0].text) + " withdrawal.minimal_response`");
             else
-                error(tok[0].column, "IMP1201",
+                error(tok[0].column, codes::flag_line,
                       "expected `TURN MARKER_ID` (one flag per line), got '" +
                           shorten(line.substr(static_cast<size_t>(tok[0].column) - 1)) + "'");
             continue;
@@ -82,14 +83,14 @@ ParsedFlags parse_flags(std::string_view text, const std::string& name) {
         int turn = parse_turn(tok[0].text);
         bool ok = true;
         if (turn <= 0) {
-            error(tok[0].column, "IMP1202",
+            error(tok[0].column, codes::flag_turn,
                   "the turn must be a turn number from the sheet (1, 2, ...), got '" +
                       shorten(tok[0].text) + "'");
             ok = false;
         }
         std::string marker(tok[1].text);
         if (marker != spotting::kNone && !spotting::known_marker(marker)) {
-            error(tok[1].column, "IMP1203", spotting::unknown_marker_message(marker));
+            error(tok[1].column, codes::flag_marker, spotting::unknown_marker_message(marker));
             ok = false;
         }
         if (ok) out.flags.push_back({turn, marker, line_no});

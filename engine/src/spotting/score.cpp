@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "impasse/diagnostic_codes.h"
 #include "impasse/spotting.h"
 #include "impasse/vocabulary.h"
 #include "spotting/marker_ids.h"
@@ -63,12 +64,12 @@ Diagnostics check(const SpottingSheet& sheet, const std::vector<Flag>& flags,
     for (const Flag& f : flags) {
         if (!indices.count(f.turn)) {
             out.push_back(spotting::error_at(
-                name, f.line, 1, "IMP1204",
+                name, f.line, 1, codes::flag_turn_missing,
                 "turn " + std::to_string(f.turn) + " is not on the sheet, which has " + range));
             continue;
         }
         if (f.marker != kNone && !spotting::known_marker(f.marker)) {
-            out.push_back(spotting::error_at(name, f.line, 1, "IMP1203",
+            out.push_back(spotting::error_at(name, f.line, 1, codes::flag_marker,
                                              spotting::unknown_marker_message(f.marker)));
             continue;
         }
@@ -76,7 +77,7 @@ Diagnostics check(const SpottingSheet& sheet, const std::vector<Flag>& flags,
         (f.marker == kNone ? seen.first : seen.second) = &f;
         if (seen.first && seen.second) {
             const Flag* later = seen.first->line > seen.second->line ? seen.first : seen.second;
-            out.push_back(spotting::error_at(name, later->line, 1, "IMP1205",
+            out.push_back(spotting::error_at(name, later->line, 1, codes::flag_none_and_marker,
                                              "turn " + std::to_string(f.turn) +
                                                  " is flagged both `none` and '" +
                                                  seen.second->marker + "'; keep one"));

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "impasse/diagnostic_codes.h"
 #include "impasse/utf8.h"
 
 namespace impasse::yaml {
@@ -167,7 +168,7 @@ class Walker {
     bool walk(const YAML::Node& n, int depth) {
         if (++visited_ > kBudget) {
             out_.push_back(
-                make(file_, 1, 1, Severity::error, "IMP0006",
+                make(file_, 1, 1, Severity::error, codes::too_many_aliases,
                      "the document expands to too many values through anchors and aliases "
                      "(an alias bomb?); write the values out instead"));
             return false;
@@ -183,7 +184,8 @@ class Walker {
                     if (k == "<<" && kv.first.Tag() != "tag:yaml.org,2002:str" &&
                         kv.first.Tag() != "!") {
                         out_.push_back(make(file_, kv.first.Mark().line + 1,
-                                            kv.first.Mark().column + 1, Severity::error, "IMP0009",
+                                            kv.first.Mark().column + 1, Severity::error,
+                                            codes::merge_key,
                                             "merge keys ('<<') are not supported: write the "
                                             "values out in this mapping instead"));
                         continue;
@@ -191,7 +193,7 @@ class Walker {
                     if (!seen.insert(k).second)
                         out_.push_back(
                             make(file_, kv.first.Mark().line + 1, kv.first.Mark().column + 1,
-                                 Severity::error, "IMP0007",
+                                 Severity::error, codes::duplicate_key,
                                  "duplicate key '" + k + "' (the earlier one would be ignored)"));
                 }
                 if (!walk(kv.second, depth + 1)) return false;
@@ -220,7 +222,7 @@ class Walker {
             std::snprintf(code, sizeof code, "U+%04X",
                           c1 ? static_cast<unsigned>(static_cast<unsigned char>(v[i + 1])) : c);
             out_.push_back(make(file_, n.Mark().line + 1, n.Mark().column + 1, Severity::error,
-                                "IMP0011",
+                                codes::control_character,
                                 std::string("the text holds a control character (") + code +
                                     (c == 0x1B ? ", an escape" : "") +
                                     "); scenario text may not carry terminal control codes"));
@@ -272,13 +274,13 @@ Document load_text(std::string_view text, const std::string& name, const Limits&
         return doc;
     };
     if (text.size() > limits.max_bytes)
-        return fail(0, 0, "IMP0002",
+        return fail(0, 0, codes::file_too_large,
                     "the file is " + std::to_string(text.size()) + " bytes; the limit is " +
                         std::to_string(limits.max_bytes));
     if (size_t bad = first_bad_byte(text); bad != std::string_view::npos) {
         int line, col;
         position(text, bad, &line, &col);
-        return fail(line, col, "IMP0003",
+        return fail(line, col, codes::not_utf8,
                     text[bad] == '\0' ? "the file contains a NUL byte: it is binary, not YAML text"
                                       : "the file is not valid UTF-8 here (save it as UTF-8)");
     }
@@ -301,27 +303,27 @@ Document load_text(std::string_view text, const std::string& name, const Limits&
     if (sc.values > limits.max_values) {
         int line, col;
         position(text, sc.values_offset, &line, &col);
-        return fail(line, col, "IMP0010",
+        return fail(line, col, codes::too_many_values,
                     "the file holds more than " + std::to_string(limits.max_values) +
                         " values; the limit keeps memory in proportion to the file");
     }
     if (sc.second_document != std::string_view::npos) {
         int line, col;
         position(text, sc.second_document, &line, &col);
-        return fail(line, col, "IMP0008",
+        return fail(line, col, codes::second_document,
                     "a second YAML document starts here; a file holds one (remove this '---' "
                     "line, or put the second document in a file of its own)");
     }
     if (sc.max_depth > limits.max_depth) {
         int line, col;
         position(text, sc.depth_offset, &line, &col);
-        return fail(line, col, "IMP0004",
+        return fail(line, col, codes::nested_too_deeply,
                     "nesting is deeper than " + std::to_string(limits.max_depth) + " levels");
     }
     if (sc.aliases > limits.max_aliases) {
         int line, col;
         position(text, sc.alias_offset, &line, &col);
-        return fail(line, col, "IMP0006",
+        return fail(line, col, codes::too_many_aliases,
                     "the file uses " + std::to_string(sc.aliases) + " aliases; the limit is " +
                         std::to_string(limits.max_aliases));
     }
@@ -330,15 +332,16 @@ Document load_text(std::string_view text, const std::string& name, const Limits&
     } catch (const YAML::ParserException& e) {
         std::string msg = e.msg.empty() ? "YAML syntax error" : e.msg;
         return fail(e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                    e.mark.column >= 0 ? e.mark.column + 1 : 0, "IMP0005", "YAML syntax: " + msg);
+                    e.mark.column >= 0 ? e.mark.column + 1 : 0, codes::yaml_syntax,
+                    "YAML syntax: " + msg);
     } catch (const std::exception& e) {
-        return fail(0, 0, "IMP0005", std::string("YAML syntax: ") + e.what());
+        return fail(0, 0, codes::yaml_syntax, std::string("YAML syntax: ") + e.what());
     }
     try {
         Walker w(name, doc.diagnostics);
         w.walk(doc.root, 0);
     } catch (const std::exception& e) {
-        return fail(0, 0, "IMP0005", std::string("YAML structure: ") + e.what());
+        return fail(0, 0, codes::yaml_syntax, std::string("YAML structure: ") + e.what());
     }
     if (has_errors(doc.diagnostics)) doc.root = YAML::Node();
     return doc;
@@ -352,22 +355,23 @@ std::optional<std::string> read_text(const std::string& path, const Limits& limi
     };
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) return fail("IMP0001", "no such file");
+    if (ec || !std::filesystem::exists(status)) return fail(codes::cannot_read, "no such file");
     if (std::filesystem::is_directory(status))
-        return fail("IMP0001", "this is a folder, not a file");
+        return fail(codes::cannot_read, "this is a folder, not a file");
     if (!std::filesystem::is_regular_file(status))
-        return fail("IMP0001", "this is not a regular file");
+        return fail(codes::cannot_read, "this is not a regular file");
     auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > limits.max_bytes)
-        return fail("IMP0002", "the file is " + std::to_string(size) + " bytes; the limit is " +
-                                   std::to_string(limits.max_bytes));
+        return fail(codes::file_too_large, "the file is " + std::to_string(size) +
+                                               " bytes; the limit is " +
+                                               std::to_string(limits.max_bytes));
     std::ifstream in(path, std::ios::binary);
-    if (!in) return fail("IMP0001", "the file cannot be read (permissions?)");
+    if (!in) return fail(codes::cannot_read, "the file cannot be read (permissions?)");
     std::string text;
     text.resize(static_cast<size_t>(size));
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad() || static_cast<size_t>(in.gcount()) != text.size())
-        return fail("IMP0001", "the file cannot be read");
+        return fail(codes::cannot_read, "the file cannot be read");
     return text;
 }
 
@@ -396,13 +400,13 @@ void Reader::check_keys(const YAML::Node& map, const std::vector<std::string>& a
     if (!map.IsMap()) return;
     for (const auto& kv : map) {
         if (!kv.first.IsScalar()) {
-            error(kv.first, "IMP0102", "a key of " + what + " must be a plain name");
+            error(kv.first, codes_.unknown_key, "a key of " + what + " must be a plain name");
             continue;
         }
         const std::string& k = kv.first.Scalar();
         if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
         std::string hint = did_you_mean(k, allowed);
-        error(kv.first, "IMP0102",
+        error(kv.first, codes_.unknown_key,
               "unknown key '" + k + "' in " + what +
                   (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
@@ -410,13 +414,25 @@ void Reader::check_keys(const YAML::Node& map, const std::vector<std::string>& a
 
 bool Reader::require(const YAML::Node& map, const char* key, const std::string& what) {
     if (map.IsMap() && map[key]) return true;
-    error(map, "IMP0103", what + " needs '" + key + "'");
+    error(map, codes_.missing_key, what + " needs '" + key + "'");
+    return false;
+}
+
+bool Reader::mapping(const YAML::Node& n, const std::string& what) {
+    if (n.IsMap()) return true;
+    error(n, codes_.wrong_type, what + " must be a mapping (key: value lines)");
+    return false;
+}
+
+bool Reader::sequence(const YAML::Node& n, const std::string& what) {
+    if (n.IsSequence()) return true;
+    error(n, codes_.wrong_type, what + " must be a list");
     return false;
 }
 
 std::optional<std::string> Reader::string(const YAML::Node& n, const std::string& what) {
     if (!n.IsScalar()) {
-        error(n, "IMP0104", what + " must be text");
+        error(n, codes_.wrong_type, what + " must be text");
         return std::nullopt;
     }
     return n.Scalar();
@@ -431,7 +447,7 @@ std::optional<long long> Reader::integer(const YAML::Node& n, const std::string&
         long long v = std::strtoll(s.c_str(), &end, 10);
         if (!s.empty() && end && *end == '\0' && errno == 0) {
             if (v < lo || v > hi) {
-                error(n, "IMP0105",
+                error(n, codes_.out_of_range,
                       what + " must be from " + std::to_string(lo) + " to " + std::to_string(hi) +
                           ", not " + s);
                 return std::nullopt;
@@ -439,7 +455,7 @@ std::optional<long long> Reader::integer(const YAML::Node& n, const std::string&
             return v;
         }
     }
-    error(n, "IMP0104", what + " must be a whole number");
+    error(n, codes_.wrong_type, what + " must be a whole number");
     return std::nullopt;
 }
 
@@ -453,13 +469,13 @@ std::optional<double> Reader::number(const YAML::Node& n, const std::string& wha
             if (v < lo || v > hi) {
                 std::ostringstream m;
                 m << what << " must be from " << lo << " to " << hi << ", not " << s;
-                error(n, "IMP0105", m.str());
+                error(n, codes_.out_of_range, m.str());
                 return std::nullopt;
             }
             return v;
         }
     }
-    error(n, "IMP0104", what + " must be a number");
+    error(n, codes_.wrong_type, what + " must be a number");
     return std::nullopt;
 }
 
@@ -469,20 +485,20 @@ std::optional<bool> Reader::boolean(const YAML::Node& n, const std::string& what
         if (s == "true") return true;
         if (s == "false") return false;
     }
-    error(n, "IMP0104", what + " must be true or false");
+    error(n, codes_.wrong_type, what + " must be true or false");
     return std::nullopt;
 }
 
 std::optional<std::vector<std::string>> Reader::string_list(const YAML::Node& n,
                                                             const std::string& what) {
     if (!n.IsSequence()) {
-        error(n, "IMP0104", what + " must be a list");
+        error(n, codes_.wrong_type, what + " must be a list");
         return std::nullopt;
     }
     std::vector<std::string> out;
     for (const auto& x : n) {
         if (!x.IsScalar()) {
-            error(x, "IMP0104", "each entry of " + what + " must be text");
+            error(x, codes_.wrong_type, "each entry of " + what + " must be text");
             return std::nullopt;
         }
         out.push_back(x.Scalar());

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "impasse/diagnostic.h"
+#include "impasse/diagnostic_codes.h"
 
 namespace impasse::yaml {
 
@@ -50,27 +51,46 @@ Document load_text(std::string_view text, const std::string& name, const Limits&
 // Closest candidate by edit distance, or "" when none is close enough.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// The codes a Reader reports its four kinds of problem with. Scenario files use the defaults;
+// the rubric loader passes its own (IMP09xx), so both read through the same helpers.
+struct ReaderCodes {
+    const char* unknown_key = codes::unknown_key;
+    const char* missing_key = codes::missing_key;
+    const char* wrong_type = codes::wrong_type;
+    const char* out_of_range = codes::out_of_range;
+};
+
 // Typed access with diagnostics at the node's position.
 class Reader {
   public:
-    Reader(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
+    Reader(std::string file, Diagnostics& out, ReaderCodes codes = {})
+        : file_(std::move(file)), out_(out), codes_(codes) {}
 
     void error(const YAML::Node& at, const std::string& code, const std::string& message);
     void warning(const YAML::Node& at, const std::string& code, const std::string& message);
     void error_at(int line, int column, const std::string& code, const std::string& message);
-    int line(const YAML::Node& n) const { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
-    int column(const YAML::Node& n) const { return n.Mark().line >= 0 ? n.Mark().column + 1 : 0; }
+    // 1-based, or 0 for a node with no position (a missing key's node included).
+    int line(const YAML::Node& n) const {
+        return n.IsDefined() && n.Mark().line >= 0 ? n.Mark().line + 1 : 0;
+    }
+    int column(const YAML::Node& n) const {
+        return n.IsDefined() && n.Mark().line >= 0 ? n.Mark().column + 1 : 0;
+    }
     const std::string& file() const { return file_; }
 
-    // Reports keys of `map` not in `allowed` (IMP0102, with a suggestion). `what` names the
+    // Reports keys of `map` not in `allowed` (unknown_key, with a suggestion). `what` names the
     // mapping in messages ("node", "response").
     void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
                     const std::string& what);
-    // Reports a missing required key (IMP0103) and returns false.
+    // Reports a missing required key (missing_key) and returns false.
     bool require(const YAML::Node& map, const char* key, const std::string& what);
 
-    // Each returns nullopt (after a diagnostic IMP0104/IMP0105) when the value has the wrong
-    // type or is out of range.
+    // A mapping (a list) or a diagnostic wrong_type and false.
+    bool mapping(const YAML::Node& n, const std::string& what);
+    bool sequence(const YAML::Node& n, const std::string& what);
+
+    // Each returns nullopt (after a diagnostic wrong_type or out_of_range) when the value has
+    // the wrong type or is out of range.
     std::optional<std::string> string(const YAML::Node& n, const std::string& what);
     std::optional<long long> integer(const YAML::Node& n, const std::string& what, long long lo,
                                      long long hi);
@@ -83,6 +103,7 @@ class Reader {
   private:
     std::string file_;
     Diagnostics& out_;
+    ReaderCodes codes_;
 };
 
 }  // namespace impasse::yaml
